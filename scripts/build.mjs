@@ -1,0 +1,24 @@
+// Bundles the CLI with esbuild. Every dynamic import() becomes its own chunk, so `biz --help` loads only the
+// launcher and commander; better-sqlite3 stays external because it is a native addon.
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+await build({
+  entryPoints: { cli: 'src/cli.ts', 'scan-worker': 'src/agents/security/worker.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  external: ['better-sqlite3'],
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: {
+    js: "import { createRequire as __bizCreateRequire } from 'node:module'; const require = __bizCreateRequire(import.meta.url);",
+  },
+  define: { BIZ_VERSION: JSON.stringify(version) },
+  logLevel: 'warning',
+});

@@ -1,0 +1,84 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Finding, ScanWarning } from './findings';
+import { addStats, emptyStats, type FileStats } from './scan-file';
+import type { WalkedFile } from './walk';
+import type { WorkerInit, WorkerReply } from './worker';
+
+const BATCH_FILES = 64;
+const IN_FLIGHT_PER_WORKER = 2;
+
+/** From the bundle (dist/chunks/*.js) the worker is dist/scan-worker.js; from source (tests) it is worker.ts via tsx. */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  if (import.meta.url.endsWith('.ts')) return { url: new URL('./worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+  return { url: new URL('../scan-worker.js', import.meta.url), execArgv: [] };
+}
+
+export interface PoolResult {
+  findings: Finding[];
+  warnings: ScanWarning[];
+  stats: FileStats;
+}
+
+/**
+ * Spreads files over worker threads, one per core. The walk is paused while every worker has its quota of
+ * batches in flight, so memory stays flat however large the tree.
+ */
+export async function scanWithPool(files: AsyncIterable<WalkedFile>, init: WorkerInit, signal?: AbortSignal, threads = availableParallelism()): Promise<PoolResult> {
+  const entry = workerEntry();
+  const workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(entry.url, { workerData: init, execArgv: entry.execArgv }));
+  const result: PoolResult = { findings: [], warnings: [], stats: emptyStats() };
+  const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const settle = () => {
+    wake?.();
+    wake = undefined;
+  };
+  for (const w of workers) {
+    w.on('message', (reply: WorkerReply) => {
+      result.findings.push(...reply.findings);
+      result.warnings.push(...reply.warnings);
+      addStats(result.stats, reply.stats);
+      inFlight.set(w, inFlight.get(w)! - 1);
+      settle();
+    });
+    w.on('error', (err) => {
+      failure ??= err;
+      settle();
+    });
+  }
+  const freeWorker = async (): Promise<Worker> => {
+    for (;;) {
+      if (failure) throw failure;
+      let best: Worker | undefined;
+      for (const [w, n] of inFlight) if (n < IN_FLIGHT_PER_WORKER && (!best || n < inFlight.get(best)!)) best = w;
+      if (best) return best;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  const send = async (batch: WalkedFile[]) => {
+    const w = await freeWorker();
+    inFlight.set(w, inFlight.get(w)! + 1);
+    w.postMessage(batch);
+  };
+  try {
+    let batch: WalkedFile[] = [];
+    for await (const file of files) {
+      if (signal?.aborted) throw new Error('scan interrupted');
+      batch.push(file);
+      if (batch.length >= BATCH_FILES) {
+        await send(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await send(batch);
+    while ([...inFlight.values()].some((n) => n > 0)) {
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    return result;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,75 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { tenantDataDir } from '../config/paths';
+import type { Context } from '../core/context';
+import { printJson } from '../ui/messages';
+import { doctorModelCheck } from '../agents/runtime/models/doctor-check';
+
+export type CheckStatus = 'ok' | 'warn' | 'fail';
+export interface Check {
+  name: string;
+  status: CheckStatus;
+  detail: string;
+  fix?: string;
+}
+
+const MIN_NODE = [20, 19];
+
+function nodeCheck(): Check {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  const ok = major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
+  return ok
+    ? { name: 'node', status: 'ok', detail: `Node ${process.versions.node}` }
+    : { name: 'node', status: 'fail', detail: `Node ${process.versions.node} is too old`, fix: `Install Node ${MIN_NODE.join('.')} or newer.` };
+}
+
+function dataDirCheck(ctx: Context): Check {
+  const dir = tenantDataDir(ctx.config.paths, ctx.tenant);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return { name: 'data dir', status: 'ok', detail: `${dir} is writable` };
+  } catch (err) {
+    return { name: 'data dir', status: 'fail', detail: `${dir}: ${(err as Error).message}`, fix: 'Fix its permissions, or set BIZ_HOME to a writable directory.' };
+  }
+}
+
+function storeCheck(ctx: Context): Check {
+  try {
+    const { db } = ctx.store();
+    const integrity = db.pragma('quick_check', { simple: true });
+    const version = db.pragma('user_version', { simple: true });
+    const mode = db.pragma('journal_mode', { simple: true });
+    if (integrity !== 'ok') return { name: 'sqlite', status: 'fail', detail: `integrity check: ${integrity}`, fix: 'Restore the newest biz.db.backup-* file beside the database.' };
+    return { name: 'sqlite', status: 'ok', detail: `schema ${version}, ${mode} journal, integrity ok` };
+  } catch (err) {
+    return { name: 'sqlite', status: 'fail', detail: (err as Error).message, fix: 'See the message; BIZ_HOME moves the store elsewhere.' };
+  }
+}
+
+function accountChecks(ctx: Context): Check[] {
+  const auth = ctx.config.values.auth?.url;
+  return [
+    { name: 'license', status: 'ok', detail: 'Community plan (no license key): all four agents, single user, local store' },
+    auth
+      ? { name: 'login', status: 'warn', detail: `auth.url is ${auth} but this biz has no login command yet`, fix: 'Unset auth.url until login ships.' }
+      : { name: 'login', status: 'ok', detail: 'not required for local use (auth.url is not set)' },
+  ];
+}
+
+export default async function doctor(_args: string[], opts: { json?: boolean }, context: () => Promise<Context>): Promise<number> {
+  let checks: Check[];
+  try {
+    const ctx = await context();
+    checks = [nodeCheck(), dataDirCheck(ctx), storeCheck(ctx), await doctorModelCheck(ctx), ...accountChecks(ctx)];
+  } catch (err) {
+    checks = [nodeCheck(), { name: 'config', status: 'fail', detail: (err as Error).message, fix: (err as { hint?: string }).hint }];
+  }
+  if (opts.json) printJson({ ok: checks.every((c) => c.status !== 'fail'), checks });
+  else {
+    for (const c of checks) {
+      process.stdout.write(`${c.status.padEnd(4)}  ${c.name.padEnd(8)}  ${c.detail}\n`);
+      if (c.fix && c.status !== 'ok') process.stdout.write(`${''.padEnd(16)}fix: ${c.fix}\n`);
+    }
+  }
+  return checks.some((c) => c.status === 'fail') ? 1 : 0;
+}

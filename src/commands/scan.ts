@@ -1,0 +1,117 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULTS } from '../config/schema';
+import type { Context } from '../core/context';
+import { UsageError } from '../core/errors';
+import { writeFileAtomic } from '../config/files';
+import { securityAgent, type ScanResult } from '../agents/security/agent';
+import { severityAtLeast, type ScannerName, type Severity } from '../agents/security/findings';
+import { loadPolicy } from '../agents/security/policy';
+import { REPORT_FORMATS, renderReport } from '../agents/security/reports';
+import { compareFindings, loadScanFindings, saveScanFindings, type StoredFinding } from '../agents/security/scan-history';
+import { ALL_SCANNERS } from '../agents/security/scanners';
+import { printWarning } from '../ui/messages';
+import { runAgentSession } from './agent-session';
+import { findRun } from './find-run';
+
+interface ScanFlags {
+  format?: string;
+  output?: string[];
+  failOn?: Severity | 'none';
+  scanners?: string;
+  offline?: boolean;
+  osvDb?: string;
+  history?: boolean;
+  since?: string;
+  baseline?: string;
+  compare?: string;
+  ignore?: boolean;
+  policy?: string;
+  triage?: boolean;
+  cache?: boolean;
+  json?: boolean;
+}
+
+function parseScanners(list: string | undefined): ScannerName[] {
+  if (!list) return ALL_SCANNERS;
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !ALL_SCANNERS.includes(n as ScannerName));
+  if (unknown.length || names.length === 0) throw new UsageError(`--scanners: unknown scanner "${unknown[0] ?? list}"`, `Choose from ${ALL_SCANNERS.join(', ')}.`);
+  return names as ScannerName[];
+}
+
+/** Pairs formats with destinations: `-f table,sarif -o - -o biz.sarif`; a format without an -o goes to stdout. */
+function outputsFor(flags: ScanFlags, ctx: Context): { format: string; file?: string }[] {
+  const formats = (flags.json ? 'json' : (flags.format ?? ctx.config.values.scan?.format ?? 'table')).split(',').map((f) => f.trim());
+  for (const f of formats) if (!REPORT_FORMATS.includes(f as (typeof REPORT_FORMATS)[number])) throw new UsageError(`--format: unknown format "${f}"`, `Choose from ${REPORT_FORMATS.join(', ')}.`);
+  const files = flags.output ?? [];
+  if (files.length > formats.length) throw new UsageError(`${files.length} -o files for ${formats.length} format(s)`, 'Give one --format per -o, e.g. -f table,sarif -o - -o biz.sarif');
+  const outputs = formats.map((format, i) => ({ format, file: files[i] === '-' ? undefined : files[i] }));
+  if (outputs.filter((o) => !o.file).length > 1) throw new UsageError('more than one format would go to stdout', 'Send the others to files with -o.');
+  return outputs;
+}
+
+function printComparison(added: StoredFinding[], fixed: StoredFinding[], against: string): void {
+  const line = (f: StoredFinding) => `  ${f.severity.padEnd(8)} ${f.ruleId}  ${f.file}:${f.line}`;
+  process.stdout.write(`\nCompared with run ${against}: ${added.length} new, ${fixed.length} fixed\n`);
+  if (added.length) process.stdout.write(`new:\n${added.map(line).join('\n')}\n`);
+  if (fixed.length) process.stdout.write(`fixed:\n${fixed.map(line).join('\n')}\n`);
+}
+
+export default async function scan([path = '.']: string[], flags: ScanFlags, context: () => Promise<Context>): Promise<number> {
+  const root = resolve(path);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${path} is not a directory`, 'Give the repository directory to scan, e.g. biz scan .');
+  const ctx = await context();
+  const outputs = outputsFor(flags, ctx);
+  const policy = loadPolicy(root, flags.policy);
+  const failOn = flags.failOn ?? policy.failOn ?? ctx.config.values.scan?.failOn ?? DEFAULTS.failOn;
+  const previous = flags.compare ? findRun(ctx, flags.compare) : undefined;
+  if (previous && previous.agent !== 'security') throw new UsageError(`--compare ${flags.compare}: run ${previous.id} is not a scan`);
+
+  const outcome = await runAgentSession(ctx, securityAgent, {
+    input: {
+      root,
+      scanners: parseScanners(flags.scanners),
+      offline: Boolean(flags.offline),
+      osvDb: flags.osvDb ? resolve(flags.osvDb) : undefined,
+      osvApiUrl: ctx.config.values.osv?.apiUrl ?? DEFAULTS.osvApiUrl,
+      history: Boolean(flags.history),
+      since: flags.since,
+      baseline: flags.baseline ? resolve(flags.baseline) : undefined,
+      gitignore: flags.ignore !== false,
+      policy: flags.policy ? resolve(flags.policy) : undefined,
+      failOn,
+      triage: Boolean(flags.triage),
+      cache: flags.cache !== false,
+    },
+  });
+  const { report, triage } = outcome.result as ScanResult;
+  const store = ctx.store();
+  saveScanFindings(store, outcome.runId, report.findings);
+
+  for (const w of report.warnings) printWarning(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  for (const { format, file } of outputs) {
+    let text = renderReport(format as (typeof REPORT_FORMATS)[number], report, { color: !file && ctx.output.color, width: process.stdout.columns });
+    if (format === 'json' && (triage.length || previous)) {
+      const doc = JSON.parse(text);
+      if (triage.length) doc.triage = triage;
+      if (previous) doc.comparison = { against: previous.id, ...compareFindings(loadScanFindings(store, previous.id), loadScanFindings(store, outcome.runId)) };
+      text = JSON.stringify(doc, null, 2);
+    }
+    if (file) writeFileAtomic(resolve(file), text.endsWith('\n') ? text : `${text}\n`);
+    else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+  if (triage.length && !outputs.some((o) => o.format === 'json' && !o.file)) {
+    const byPrint = new Map(report.findings.map((f) => [f.fingerprint, f]));
+    process.stdout.write('\nTriage (model opinion; nothing was hidden):\n');
+    for (const t of triage) {
+      const f = byPrint.get(t.fingerprint);
+      if (f) process.stdout.write(`  ${t.rank}. ${f.ruleId} ${f.file}:${f.line}${t.likelyFalsePositive ? ' (likely false positive)' : ''}: ${t.note}\n`);
+    }
+  }
+  if (previous && !outputs.some((o) => o.format === 'json' && !o.file)) {
+    const { added, fixed } = compareFindings(loadScanFindings(store, previous.id), loadScanFindings(store, outcome.runId));
+    printComparison(added, fixed, previous.id);
+  }
+  return failOn !== 'none' && report.findings.some((f) => severityAtLeast(f.severity, failOn)) ? 1 : 0;
+}

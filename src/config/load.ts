@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { UsageError } from '../core/errors';
+import { findProjectConfig, lineOf, readYamlFile } from './files';
+import { resolvePaths, type BizPaths } from './paths';
+import { configSchema, ENV_KEYS, leafKeys, type BizConfig } from './schema';
+
+export type ConfigSource = 'flag' | 'env' | 'project' | 'user';
+
+export interface LoadedConfig {
+  values: BizConfig;
+  /** Where each set leaf key came from: "flag", "env:OPENAI_BASE_URL", or a file path. */
+  origins: Map<string, string>;
+  paths: BizPaths;
+  userFile: string;
+  projectFile?: string;
+}
+
+type Tree = Record<string, unknown>;
+
+export function getPath(tree: unknown, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Tree)[part] : undefined), tree);
+}
+
+function setPath(tree: Tree, key: string, value: unknown): void {
+  const parts = key.split('.');
+  let node = tree;
+  for (const part of parts.slice(0, -1)) {
+    if (!node[part] || typeof node[part] !== 'object') node[part] = {};
+    node = node[part] as Tree;
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+function leaves(tree: unknown, prefix = ''): [string, unknown][] {
+  if (!tree || typeof tree !== 'object' || Array.isArray(tree)) return prefix ? [[prefix, tree]] : [];
+  return Object.entries(tree as Tree).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+/** Turns a string (from the environment or `config set`) into the key's type. */
+export function coerceValue(key: string, raw: string): unknown {
+  const type = leafKeys().get(key);
+  if (!type) throw new UsageError(`unknown config key "${key}"`, `Run 'biz config list --all' to see every key.`);
+  if (type instanceof z.ZodNumber) {
+    const n = Number(raw);
+    return raw.trim() === '' || Number.isNaN(n) ? raw : n;
+  }
+  return raw;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
+}
+
+function validateFile(path: string): Tree {
+  const file = readYamlFile(path);
+  const data = (file.doc.toJSON() ?? {}) as Tree;
+  const result = configSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = issue.path.join('.');
+    const line = lineOf(file, issue.path as (string | number)[]);
+    throw new UsageError(
+      `${path}:${line}: ${key ? `${key}: ` : ''}${describeIssue(issue)}`,
+      `Fix it with 'biz config set <key> <value>' or edit the file.`,
+    );
+  }
+  return data;
+}
+
+function validateLayer(layer: Tree, origins: Map<string, string>): void {
+  const result = configSchema.safeParse(layer);
+  if (result.success) return;
+  const issue = result.error.issues[0];
+  const key = issue.path.join('.');
+  const origin = origins.get(key) ?? 'configuration';
+  throw new UsageError(`${origin}: ${key}: ${describeIssue(issue)}`);
+}
+
+/** Precedence: flags > environment > project .biz/config.yaml > user config.yaml (DESIGN.md). */
+export function loadConfig(opts: { cwd?: string; env?: NodeJS.ProcessEnv; flags?: Record<string, unknown> } = {}): LoadedConfig {
+  const env = opts.env ?? process.env;
+  const paths = resolvePaths(env);
+  const userFile = join(paths.configDir, 'config.yaml');
+  const projectFile = findProjectConfig(opts.cwd ?? process.cwd());
+
+  const merged: Tree = {};
+  const origins = new Map<string, string>();
+  const apply = (layer: Tree, origin: (key: string) => string) => {
+    for (const [key, value] of leaves(layer)) {
+      if (value === undefined) continue;
+      setPath(merged, key, value);
+      origins.set(key, origin(key));
+    }
+  };
+
+  apply(validateFile(userFile), () => userFile);
+  if (projectFile) apply(validateFile(projectFile), () => projectFile);
+
+  const envLayer: Tree = {};
+  const envOrigins = new Map<string, string>();
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    setPath(envLayer, key, coerceValue(key, raw));
+    envOrigins.set(key, `environment variable ${name}`);
+  }
+  validateLayer(envLayer, envOrigins);
+  apply(envLayer, (key) => envOrigins.get(key) ?? 'env');
+
+  const flagLayer: Tree = {};
+  for (const [key, value] of Object.entries(opts.flags ?? {})) if (value !== undefined) setPath(flagLayer, key, value);
+  validateLayer(flagLayer, new Map(leaves(flagLayer).map(([k]) => [k, `flag for ${k}`])));
+  apply(flagLayer, () => 'flag');
+
+  return { values: configSchema.parse(merged), origins, paths, userFile, projectFile };
+}
