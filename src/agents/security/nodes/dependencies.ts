@@ -25,10 +25,8 @@ export function dependenciesNode(ctx: RunContext) {
       const result = await scanDependencies({ root: input.root, lockfiles: state.lockfiles, source });
       return { findings: result.findings, warnings: result.warnings, dependencyRules: result.rules };
     } catch (err) {
-      const how = offlineDir ? `run 'biz db update' or pass --osv-db` : `use --offline with a database from 'biz db update', or set BIZ_OSV_API_URL to a mirror`;
-      return {
-        warnings: [{ file: state.lockfiles[0], message: `dependency scan skipped: ${(err as Error).message} (${how})` }],
-      };
+      const how = offlineDir ? '' : ` (scan offline with 'biz db update' then --offline, or set BIZ_OSV_API_URL to a mirror)`;
+      return { warnings: [{ file: state.lockfiles[0], message: `dependency scan skipped: ${(err as Error).message}${how}` }] };
     }
   };
 }

@@ -1,0 +1,10 @@
+export { scanDependencies, type ScanDependenciesOptions, type DependencyScanResult } from './scan';
+export { isLockfile, parserFor } from './lockfiles';
+export { isAffected } from './affected';
+export { createOsvApiSource, type OsvApiSourceOptions } from './sources/osv-api';
+export { createOfflineSource } from './sources/offline-source';
+export { updateOfflineDb, type UpdateOfflineDbOptions, type OfflineDbUpdate } from './sources/update-offline-db';
+export { OSV_BUCKET_URL } from './sources/offline-db';
+export type { OsvSource, OsvCache } from './sources/source';
+export type { OsvVulnerability } from './osv';
+export { ECOSYSTEMS, pkgKey, type Ecosystem, type Package } from './package';
