@@ -15,7 +15,7 @@ export const configSchema = z
         maxRetries: z.number().int().min(0).max(10).optional(),
         maxCostUsd: z.number().positive().optional(),
         openai: z.object({ baseUrl: url.optional() }).strict().optional(),
-        ollama: z.object({ host: url.optional() }).strict().optional(),
+        ollama: z.object({ host: z.string().regex(/^(https?:\/\/)?[^\s/]+(:\d+)?\/?$/, 'must be host:port or an http(s) URL').optional() }).strict().optional(),
       })
       .strict()
       .optional(),

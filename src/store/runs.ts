@@ -94,6 +94,10 @@ export class RunsRepo {
       );
   }
 
+  setModel(id: string, model: string): void {
+    this.db.prepare('UPDATE runs SET model = ? WHERE id = ?').run(model, id);
+  }
+
   addUsage(id: string, usage: { inputTokens: number; outputTokens: number; costUsd: number }): void {
     this.db
       .prepare('UPDATE runs SET input_tokens = input_tokens + ?, output_tokens = output_tokens + ?, cost_usd = cost_usd + ? WHERE id = ?')

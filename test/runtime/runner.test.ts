@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, ROOT, run, tempDir, waitFor } from '../helpers';
 import { linesOf } from '../fixtures/runtime/test-agent';
 
@@ -43,7 +43,6 @@ describe('agent runtime in real processes', () => {
   beforeAll(() => {
     home = tempDir();
   });
-  afterAll(() => {});
 
   it('executes approved actions once with --yes and records the run', async () => {
     const out = join(home, 'yes.txt');
@@ -95,6 +94,7 @@ describe('agent runtime in real processes', () => {
   });
 
   it('kill -9 mid-run, then resume in a new process: completes with no repeated action', async () => {
+    const home = tempDir();
     const out = join(home, 'killed.txt');
     const gate = join(home, 'gate');
     const child = agentProcess(home, ['run', JSON.stringify({ out, items: ['p', 'q'], waitFile: gate }), '--yes']);
@@ -118,6 +118,7 @@ describe('agent runtime in real processes', () => {
   });
 
   it('a crash between two actions: the finished one is not repeated, the interrupted one runs once', async () => {
+    const home = tempDir();
     const out = join(home, 'mid-action.txt');
     const first = await agentProcess(home, ['run', JSON.stringify({ out, items: ['a', 'b', 'c'], killOn: 'b' }), '--yes']);
     expect(first.signal).toBe('SIGKILL');
