@@ -21,7 +21,7 @@ export function createContentScanners(opts: ContentScannerOptions): { scanners: 
   if (opts.enabled.includes('secrets')) {
     const extra = opts.gitleaks ? loadGitleaksRules(opts.gitleaks.text, opts.gitleaks.file) : undefined;
     if (extra) warnings.push(...extra.warnings.map((message) => ({ file: opts.gitleaks!.file, message })));
-    scanners.push(createSecretsScanner({ extraRules: extra?.rules }));
+    scanners.push(createSecretsScanner({ extraRules: extra?.rules, allowlists: extra?.allowlists }));
   }
   if (opts.enabled.includes('code')) scanners.push(createCodeScanner());
   if (opts.enabled.includes('infrastructure')) scanners.push(createInfraScanner());
