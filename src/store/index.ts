@@ -22,8 +22,8 @@ export class Store {
     this.runs = new RunsRepo(db);
     this.events = new EventsRepo(db);
     this.actions = new ActionsRepo(db);
-    this.modelCache = new KvCache(db, 'model_cache');
-    this.httpCache = new KvCache(db, 'http_cache', HTTP_CACHE_MAX_AGE_MS);
+    this.modelCache = new KvCache(db, 'model');
+    this.httpCache = new KvCache(db, 'http', HTTP_CACHE_MAX_AGE_MS);
     this.audit = new AuditRepo(db);
     this.outbox = new OutboxRepo(db);
   }

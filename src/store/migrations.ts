@@ -39,15 +39,12 @@ export const MIGRATIONS: string[] = [
     updated_at INTEGER NOT NULL
   );
   CREATE INDEX actions_run ON actions(run_id);
-  CREATE TABLE model_cache (
-    key TEXT PRIMARY KEY,
+  CREATE TABLE cache (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
     value TEXT NOT NULL,
-    created_at INTEGER NOT NULL
-  );
-  CREATE TABLE http_cache (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL,
-    created_at INTEGER NOT NULL
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (kind, key)
   );
   CREATE TABLE audit_log (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -24,7 +24,7 @@ export function createProgress(mode: OutputMode): ProgressRenderer {
   let timer: NodeJS.Timeout | undefined;
   const clear = () => tty && process.stderr.write('\r\x1b[2K');
   const draw = () => {
-    if (!current) return;
+    if (!current || !tty) return;
     clear();
     const spent = cost > 0 ? ` · ${formatCost(cost)}` : '';
     process.stderr.write(`${FRAMES[frame++ % FRAMES.length]} ${current.node} ${formatDuration(Date.now() - current.started)}${spent}`);

@@ -10,7 +10,7 @@ import {
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai';
 import { instantRetry, memoryCache } from './support';
 
-const API_KEY = 'sk-proj-testkey0123456789abcdef';
+const API_KEY = 'sk-proj-testkey0123456789abcdef'; // biz:ignore (a fake key the fake server checks)
 const question = [
   { role: 'system' as const, content: 'You are terse.' },
   { role: 'user' as const, content: 'Say hi.' },

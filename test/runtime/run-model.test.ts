@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAgent } from '../../src/agents/runtime/runner';
 import { createContext, type Context } from '../../src/core/context';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai';
-import { linesOf, testAgent } from '../fixtures/runtime/test-agent';
+import { linesOf, testAgent } from '../support/test-agent';
 import { tempDir } from '../helpers';
 
 describe('runtime with a model (in process, fake OpenAI)', () => {
@@ -16,6 +16,7 @@ describe('runtime with a model (in process, fake OpenAI)', () => {
     fake = await startFakeOpenAI({ replies: [{ text: 'plan ready', usage: { prompt_tokens: 1000, completion_tokens: 500 } }] });
     home = tempDir();
     process.env.BIZ_HOME = join(home, 'biz');
+    // biz:ignore js/hardcoded-credential (the fake server's key)
     process.env.OPENAI_API_KEY = 'sk-test-key-for-the-fake-server-0001';
     process.env.OPENAI_BASE_URL = fake.url;
   });

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, ROOT, run, tempDir, waitFor } from '../helpers';
-import { linesOf } from '../fixtures/runtime/test-agent';
+import { linesOf } from '../support/test-agent';
 
-const SCRIPT = join(ROOT, 'test/fixtures/runtime/run-agent.ts');
+const SCRIPT = join(ROOT, 'test/support/run-agent.ts');
 
 function agentProcess(home: string, args: string[]) {
   return run(process.execPath, ['--import', 'tsx', SCRIPT, ...args], { env: cleanEnv(home) });

@@ -156,11 +156,11 @@ describe('OSV API source', () => {
     expect(fake.requestsTo('/v1/querybatch')).toHaveLength(2);
   });
 
-  it('reports a refused connection', async () => {
+  it('reports a refused connection at once, without retrying', async () => {
     const url = fake.url;
     await fake.close();
     const source = createOsvApiSource({ baseUrl: url, cache: memoryCache(), retry: { attempts: 2, sleep: async () => undefined } });
-    await expect(source.query([LODASH])).rejects.toThrow(`POST ${url}/v1/querybatch failed: ECONNREFUSED after 2 attempts`);
+    await expect(source.query([LODASH])).rejects.toThrow(new RegExp(`^POST ${url}/v1/querybatch failed: ECONNREFUSED$`));
     fake = await startFakeOsv();
   });
 });

@@ -14,7 +14,7 @@ describe('store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['runs', 'run_events', 'actions', 'model_cache', 'http_cache', 'audit_log', 'outbox', 'scan_findings']));
+    expect(tables).toEqual(expect.arrayContaining(['runs', 'run_events', 'actions', 'cache', 'audit_log', 'outbox', 'scan_findings']));
     db.close();
   });
 
@@ -63,7 +63,7 @@ describe('store', () => {
   it('two processes writing at once never fail with SQLITE_BUSY', async () => {
     const dir = tempDir();
     openDatabase(dir).close();
-    const writer = join(ROOT, 'test/fixtures/store/writer.ts');
+    const writer = join(ROOT, 'test/support/store-writer.ts');
     const env = { PATH: process.env.PATH };
     const procs = ['a', 'b', 'c'].map((name) => run(process.execPath, ['--import', 'tsx', writer, dir, name, '400'], { env }));
     const results = await Promise.all(procs);

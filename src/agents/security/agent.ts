@@ -18,6 +18,6 @@ export const securityAgent: Agent<ScanInput> = {
   result(state): ScanResult {
     const report = state.report as ScanReport;
     // Dates come back from the checkpoint as strings.
-    return { report: { ...report, startedAt: new Date(report.startedAt), finishedAt: new Date(report.finishedAt) }, triage: (state.triage as TriageNote[]) ?? [] };
+    return { report: { ...report, startedAt: new Date(report.startedAt), finishedAt: new Date(report.finishedAt) }, triage: (state.triageNotes as TriageNote[]) ?? [] };
   },
 };

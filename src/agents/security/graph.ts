@@ -9,7 +9,7 @@ import { triageNode } from './nodes/triage';
 import { ScanState } from './state';
 
 /**
- * files -> (dependencies | history, in parallel) -> compliance-and-report -> triage (only with --triage).
+ * files -> (dependencies | history, in parallel) -> compliance (and the report) -> triage (only with --triage).
  * No node has side effects outside the store: reports are written by the command from the run's result.
  */
 export function buildSecurityGraph(ctx: RunContext, checkpointer: BaseCheckpointSaver): RunnableGraph {
@@ -18,7 +18,7 @@ export function buildSecurityGraph(ctx: RunContext, checkpointer: BaseCheckpoint
     .addNode('files', ctx.node('files', filesNode(ctx)))
     .addNode('dependencies', ctx.node('dependencies', dependenciesNode(ctx)))
     .addNode('history', ctx.node('history', historyNode(ctx)))
-    .addNode('report', ctx.node('report', finalizeNode(ctx)))
+    .addNode('compliance', ctx.node('compliance', finalizeNode(ctx)))
     .addNode('triage', ctx.node('triage', triageNode(ctx)))
     .addEdge(START, 'prepare')
     .addEdge('prepare', 'files')
@@ -27,9 +27,9 @@ export function buildSecurityGraph(ctx: RunContext, checkpointer: BaseCheckpoint
       if (s.input.history && s.input.scanners.includes('secrets')) next.push('history');
       return next;
     }, ['dependencies', 'history'])
-    .addEdge('dependencies', 'report')
-    .addEdge('history', 'report')
-    .addConditionalEdges('report', (s) => (s.input.triage ? 'triage' : END), ['triage', END])
+    .addEdge('dependencies', 'compliance')
+    .addEdge('history', 'compliance')
+    .addConditionalEdges('compliance', (s) => (s.input.triage ? 'triage' : END), ['triage', END])
     .addEdge('triage', END);
   return graph.compile({ checkpointer }) as unknown as RunnableGraph;
 }

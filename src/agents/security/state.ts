@@ -39,7 +39,7 @@ export const ScanState = Annotation.Root({
   stats: Annotation<FileStats>({ reducer: (_a, b) => b, default: emptyStats }),
   ignoredPaths: Annotation<number>({ reducer: (_a, b) => b, default: () => 0 }),
   dependencyRules: append<import('./findings').RuleMeta>(),
-  triage: Annotation<TriageNote[]>({ reducer: (_a, b) => b, default: () => [] }),
+  triageNotes: Annotation<TriageNote[]>({ reducer: (_a, b) => b, default: () => [] }),
   report: Annotation<ScanReport | undefined>({ reducer: (_a, b) => b, default: () => undefined }),
 });
 export type ScanStateType = typeof ScanState.State;

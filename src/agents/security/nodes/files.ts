@@ -36,7 +36,6 @@ export function filesNode(ctx: RunContext) {
     warnings.push(...gitleaks.warnings);
     const enabled = input.scanners.filter((s) => s !== 'dependencies');
     const result = await scanWithPool(noteLockfiles(walk), { scanners: { enabled, gitleaks: gitleaks.config }, maxBytes: MAX_FILE_BYTES }, ctx.signal);
-    ctx.emit('message', { text: `scanned ${result.stats.scanned} files` });
     return {
       findings: result.findings,
       warnings: [...warnings, ...result.warnings],

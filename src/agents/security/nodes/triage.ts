@@ -43,6 +43,6 @@ export function triageNode(ctx: RunContext) {
       const f = findings[t.id];
       if (f) notes.push({ fingerprint: f.fingerprint, rank: t.rank, likelyFalsePositive: t.likelyFalsePositive, note: t.note });
     }
-    return { triage: notes.sort((a, b) => a.rank - b.rank) };
+    return { triageNotes: notes.sort((a, b) => a.rank - b.rank) };
   };
 }

@@ -6,6 +6,8 @@ export interface RetryPolicy {
   sleep: (ms: number) => Promise<void>;
 }
 
+const UNREACHABLE = new Set(['ENOTFOUND', 'ECONNREFUSED']);
+
 export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class HttpError extends Error {
@@ -45,6 +47,8 @@ export async function requestWithRetry<T>(
     } catch (error) {
       if (error instanceof HttpError) throw error;
       lastProblem = describeFailure(error, policy.timeoutMs);
+      // No such host, or nothing listening: waiting will not change the answer, so an offline scan stays fast.
+      if (UNREACHABLE.has(lastProblem)) throw new HttpError(`${method} ${url} failed: ${lastProblem}`);
     }
     if (attempt < policy.attempts) {
       const backoff = policy.baseDelayMs * 2 ** (attempt - 1);

@@ -1,6 +1,9 @@
 import type { VersionOrdering } from './ordering';
 
-const COMPOSER_VERSION = /^v?\d+(?:\.\d+)*(?:[-_.+]?[a-z]+[-_.]?\d*)*$/i;
+// Each word is taken whole and a separator belongs to the digits after it, so there is one way to match: no
+// backtracking blow-up on a crafted version string from an untrusted lockfile.
+// biz:ignore js/redos (the lookahead takes each word whole, so there is one way to match)
+const COMPOSER_VERSION = /^v?\d+(?:\.\d+)*(?:[-_.+]?[a-z]+(?![a-z])(?:[-_.]?\d+)?)*$/i;
 
 /**
  * PHP version_compare's special forms, matched by prefix in this order ("patch" reads as "p"); a number ranks
