@@ -12,7 +12,7 @@ export function tempDir(prefix = 'biz-test-'): string {
 
 /** An environment with nothing of the developer's: its own BIZ_HOME, no keys, no CI, no colour. */
 export function cleanEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, BIZ_HOME: join(home, 'biz'), NO_COLOR: '1', OLLAMA_HOST: 'http://127.0.0.1:9' };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, BIZ_HOME: join(home, 'biz'), NO_COLOR: '1', OLLAMA_HOST: 'http://127.0.0.1:1' };
   return { ...env, ...extra };
 }
 
@@ -47,4 +47,14 @@ export async function waitFor<T>(probe: () => T | undefined | false, what: strin
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** A loopback URL where nothing listens (a port that was just free), for "service unreachable" paths. */
+export async function deadUrl(): Promise<string> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
+  const { port } = server.address() as { port: number };
+  await new Promise((res) => server.close(res));
+  return `http://127.0.0.1:${port}`;
 }
