@@ -1,11 +1,9 @@
-import { getPath } from '../config/load';
-import { leafKeys } from '../config/schema';
+import { assertKnownKey, getPath } from '../config/load';
 import type { Context } from '../core/context';
-import { UsageError } from '../core/errors';
 import { printJson } from '../ui/messages';
 
 export default async function configGet([key]: string[], opts: { json?: boolean }, context: () => Promise<Context>): Promise<number> {
-  if (!leafKeys().has(key)) throw new UsageError(`unknown config key "${key}"`, `Run 'biz config list --all' to see every key.`);
+  assertKnownKey(key);
   const ctx = await context();
   const value = getPath(ctx.config.values, key);
   const source = ctx.config.origins.get(key) ?? null;

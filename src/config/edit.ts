@@ -1,19 +1,12 @@
 import { join } from 'node:path';
 import { UsageError } from '../core/errors';
 import { readYamlFile, writeFileAtomic } from './files';
-import { coerceValue } from './load';
-import { configSchema, leafKeys } from './schema';
-
-function checkKey(key: string): void {
-  if (!leafKeys().has(key)) {
-    const close = [...leafKeys().keys()].filter((k) => k.endsWith(key.split('.').pop() ?? key) || k.startsWith(key));
-    throw new UsageError(`unknown config key "${key}"`, close.length ? `Did you mean ${close.map((k) => `"${k}"`).join(' or ')}?` : `Run 'biz config list --all' to see every key.`);
-  }
-}
+import { assertKnownKey, coerceValue } from './load';
+import { configSchema } from './schema';
 
 /** Changes one key of a config file, validating the whole result first: a bad value is never written. */
 function editFile(path: string, key: string, change: (doc: ReturnType<typeof readYamlFile>['doc'], parts: string[]) => void): void {
-  checkKey(key);
+  assertKnownKey(key);
   const file = readYamlFile(path);
   change(file.doc, key.split('.'));
   const result = configSchema.safeParse(file.doc.toJSON() ?? {});

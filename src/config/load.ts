@@ -37,10 +37,22 @@ function leaves(tree: unknown, prefix = ''): [string, unknown][] {
   return Object.entries(tree as Tree).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
 }
 
+/** Throws for a key biz does not know, suggesting the closest ones (a different case, or the same last word). */
+export function assertKnownKey(key: string): void {
+  const keys = [...leafKeys().keys()];
+  if (keys.includes(key)) return;
+  const last = key.split('.').pop()!.toLowerCase();
+  const close = keys.filter((k) => k.toLowerCase() === key.toLowerCase() || k.split('.').pop()!.toLowerCase() === last);
+  throw new UsageError(
+    `unknown config key "${key}"`,
+    close.length ? `Did you mean ${close.map((k) => `"${k}"`).join(' or ')}?` : `Run 'biz config list --all' to see every key.`,
+  );
+}
+
 /** Turns a string (from the environment or `config set`) into the key's type. */
 export function coerceValue(key: string, raw: string): unknown {
+  assertKnownKey(key);
   const type = leafKeys().get(key);
-  if (!type) throw new UsageError(`unknown config key "${key}"`, `Run 'biz config list --all' to see every key.`);
   if (type instanceof z.ZodNumber) {
     const n = Number(raw);
     return raw.trim() === '' || Number.isNaN(n) ? raw : n;
