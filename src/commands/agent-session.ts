@@ -18,7 +18,8 @@ export async function runAgentSession(
     const outcome = 'resume' in start ? await resumeRun(agent, start.resume, ctx, opts) : await runAgent(agent, start.input, ctx, opts);
     progress.stop();
     if (!ctx.output.json && !ctx.output.jsonl) {
-      process.stderr.write(`run ${outcome.runId} ${outcome.status} · ${formatUsage(outcome.usage)}\n`);
+      const usage = outcome.usage.inputTokens + outcome.usage.outputTokens > 0 ? ` · ${formatUsage(outcome.usage)}` : '';
+      process.stderr.write(`run ${outcome.runId} ${outcome.status}${usage}\n`);
     }
     return outcome;
   } finally {

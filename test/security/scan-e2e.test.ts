@@ -263,6 +263,7 @@ describe('biz scan --triage', () => {
   it('annotates findings with the model and hides none', async () => {
     const repo = makeRepo();
     const home = tempDir();
+    // biz:ignore js/hardcoded-credential (the fake server's key)
     const env = cleanEnv(home, { OPENAI_API_KEY: 'sk-test-00000000000000000000', OPENAI_BASE_URL: model.url, BIZ_OSV_API_URL: await deadUrl() });
     const plain = await biz(['scan', repo, '--scanners', 'secrets,code,infrastructure', '--format', 'json'], { env });
     const triaged = await biz(['scan', repo, '--scanners', 'secrets,code,infrastructure', '--format', 'json', '--triage'], { env });
