@@ -49,6 +49,10 @@ export function createProgress(mode: OutputMode): ProgressRenderer {
           current = undefined;
           line(`✓ ${e.data.node} (${formatDuration(Number(e.data.ms))})`);
           break;
+        case 'node.paused':
+          current = undefined;
+          clear();
+          break;
         case 'node.failed':
           current = undefined;
           line(`✗ ${e.data.node}: ${e.data.error}`);

@@ -7,7 +7,7 @@ import { testAgent } from './test-agent';
 
 registerAgent('test', async () => testAgent as never);
 const [verb, arg, ...rest] = process.argv.slice(2);
-const flags = { yes: rest.includes('--yes'), dryRun: rest.includes('--dry-run'), json: true };
+const flags = { yes: rest.includes('--yes'), dryRun: rest.includes('--dry-run'), json: !process.stdout.isTTY };
 
 const code = await runCommand(
   async () => ({

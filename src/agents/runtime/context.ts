@@ -17,7 +17,7 @@ export interface RunContext {
   emit(type: RunEventType, data?: Record<string, unknown>): void;
   /** The run's model client, resolved on first use: a run that never asks for a model never needs one. */
   model(): Promise<ModelClient>;
-  /** Wraps a node so it reports node.started / node.finished / node.failed with its duration. */
+  /** Wraps a node so it reports node.started / node.finished / node.failed (node.paused for an approval) with its duration. */
   node<S, U>(name: string, fn: (state: S, config: LangGraphRunnableConfig) => Promise<U> | U): (state: S, config: LangGraphRunnableConfig) => Promise<U>;
 }
 
@@ -51,7 +51,8 @@ export function createRunContext(opts: {
           emit('node.finished', { node: name, ms: Math.round(performance.now() - started) });
           return out;
         } catch (err) {
-          if (!isGraphInterrupt(err)) emit('node.failed', { node: name, error: err instanceof Error ? err.message : String(err) });
+          if (isGraphInterrupt(err)) emit('node.paused', { node: name });
+          else emit('node.failed', { node: name, error: err instanceof Error ? err.message : String(err) });
           throw err;
         }
       };

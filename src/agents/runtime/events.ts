@@ -8,6 +8,7 @@ export type RunEventType =
   | 'node.started'
   | 'node.finished'
   | 'node.failed'
+  | 'node.paused'
   | 'llm.call'
   | 'action.proposed'
   | 'action.approved'

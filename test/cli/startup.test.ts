@@ -1,0 +1,26 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, cleanEnv, run, tempDir, ROOT } from '../helpers';
+
+async function modulesLoadedBy(args: string[]): Promise<string[]> {
+  const home = tempDir();
+  const trace = join(home, 'imports.txt');
+  const r = await run(process.execPath, ['--import', join(ROOT, 'test/support/trace-imports.mjs'), BIN, ...args], { env: cleanEnv(home, { BIZ_TRACE_IMPORTS: trace }) });
+  expect(r.code).toBe(0);
+  return readFileSync(trace, 'utf8').trim().split('\n');
+}
+
+describe('start-up stays light', () => {
+  for (const args of [['--help'], ['--version'], ['scan', '--help']]) {
+    it(`biz ${args.join(' ')} loads no LangChain, SDK, prompt library or SQLite`, async () => {
+      const loaded = await modulesLoadedBy(args);
+      expect(loaded.some((u) => u.endsWith('/dist/cli.js'))).toBe(true);
+      const heavy = loaded.filter((u) => /langchain|langgraph|inquirer|better-sqlite3|@babel|lezer|openai|ollama|dist\/chunks\/(agent|scan)/i.test(u));
+      expect(heavy).toEqual([]);
+      // commander and the command tree are all that should be parsed: well under the ~10 MB the agents bundle.
+      const bytes = loaded.filter((u) => u.includes('/dist/')).reduce((n, u) => n + statSync(new URL(u)).size, 0);
+      expect(bytes).toBeLessThan(300_000);
+    });
+  }
+});
