@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAgent } from '../../src/agents/runtime/runner';
@@ -47,6 +48,10 @@ describe('runtime with a model (in process, fake OpenAI)', () => {
     expect(call.data).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', inputTokens: 1000, outputTokens: 500, cached: false });
     expect(JSON.stringify(events)).not.toContain(process.env.OPENAI_API_KEY);
     expect(ctx.store().runs.get(first.runId)!.model).toBe('openai:gpt-4o-mini');
+    const log = readFileSync(join(home, 'biz', 'state', 'logs', 'biz.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(log.filter((l) => l.runId === first.runId).map((l) => l.msg)).toEqual(['run started', 'run finished']);
+    expect(log.every((l) => typeof l.time === 'string' && l.level)).toBe(true);
+    expect(JSON.stringify(log)).not.toContain(process.env.OPENAI_API_KEY);
 
     const second = await runAgent(testAgent, { out, items: ['a'], useModel: true }, ctx, { approval: { mode: 'yes' } });
     expect(second.result).toMatchObject({ answer: 'plan ready' });

@@ -51,7 +51,7 @@ function complianceLines(report: ScanReport, opts: RenderOptions): string[] {
   if (controls.length === 0) return [];
   const paint = painter(opts.color);
   const failed = controls.filter((c) => c.status === 'fail');
-  if (failed.length === 0) return [`Compliance: ${paint(STATUS_STYLE.pass, 'PASS')} all ${controls.length} controls`];
+  if (failed.length === 0) return [`Compliance: ${paint(STATUS_STYLE.pass, 'PASS')} (${controls.length} control${controls.length === 1 ? '' : 's'})`];
   const lead = '  FAIL  ';
   const width = opts.width === undefined ? undefined : opts.width - lead.length;
   return [
