@@ -53,6 +53,10 @@ export function assertKnownKey(key: string): void {
 export function coerceValue(key: string, raw: string): unknown {
   assertKnownKey(key);
   const type = leafKeys().get(key);
+  if (type instanceof z.ZodBoolean) {
+    const v = raw.trim().toLowerCase();
+    return ['1', 'true', 'yes', 'on'].includes(v) ? true : ['0', 'false', 'no', 'off'].includes(v) ? false : raw;
+  }
   if (type instanceof z.ZodNumber) {
     const n = Number(raw);
     return raw.trim() === '' || Number.isNaN(n) ? raw : n;

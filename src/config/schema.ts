@@ -31,7 +31,7 @@ export const configSchema = z
     x: z.object({ apiUrl: url.optional() }).strict().optional(),
     slack: z.object({ apiUrl: url.optional(), channel: z.string().optional() }).strict().optional(),
     salesforce: z.object({ instanceUrl: url.optional(), loginUrl: url.optional() }).strict().optional(),
-    auth: z.object({ url: url.optional(), clientId: z.string().optional() }).strict().optional(),
+    auth: z.object({ url: url.optional(), clientId: z.string().optional(), required: z.boolean().optional() }).strict().optional(),
     team: z
       .object({ pgUrl: z.string().optional(), kafkaBrokers: z.string().optional() })
       .strict()
@@ -60,6 +60,7 @@ export const ENV_KEYS: Record<string, string> = {
   BIZ_SALESFORCE_LOGIN_URL: 'salesforce.loginUrl',
   BIZ_AUTH_URL: 'auth.url',
   BIZ_AUTH_CLIENT_ID: 'auth.clientId',
+  BIZ_AUTH_REQUIRED: 'auth.required',
   BIZ_PG_URL: 'team.pgUrl',
   BIZ_KAFKA_BROKERS: 'team.kafkaBrokers',
   BIZ_LOG_LEVEL: 'log.level',
