@@ -1,11 +1,9 @@
-import { CommanderError } from 'commander';
-import { buildProgram } from './program';
+declare const BIZ_VERSION: string | undefined;
 
-buildProgram()
-  .parseAsync(process.argv)
-  .catch((err: unknown) => {
-    if (!(err instanceof CommanderError)) throw err;
-    // Help and version exit 0; every other parse error (unknown command or flag, missing argument) is exit 2.
-    const helpOrVersion = ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(err.code);
-    process.exitCode = helpOrVersion ? 0 : 2;
-  });
+// `biz --version` answers before anything else is loaded: this file imports nothing statically.
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${typeof BIZ_VERSION === 'undefined' ? '0.0.0-dev' : BIZ_VERSION}\n`);
+} else {
+  void import('./parse-argv').then(({ parseArgv }) => parseArgv(process.argv));
+}
