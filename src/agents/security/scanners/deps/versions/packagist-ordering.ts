@@ -2,7 +2,7 @@ import type { VersionOrdering } from './ordering';
 
 // Each word is taken whole and a separator belongs to the digits after it, so there is one way to match: no
 // backtracking blow-up on a crafted version string from an untrusted lockfile.
-// biz:ignore js/redos (the lookahead takes each word whole, so there is one way to match)
+// biz:ignore js/redos
 const COMPOSER_VERSION = /^v?\d+(?:\.\d+)*(?:[-_.+]?[a-z]+(?![a-z])(?:[-_.]?\d+)?)*$/i;
 
 /**
