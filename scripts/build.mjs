@@ -14,7 +14,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', '@napi-rs/keyring'],
   chunkNames: 'chunks/[name]-[hash]',
   banner: {
     js: "import { createRequire as __bizCreateRequire } from 'node:module'; const require = __bizCreateRequire(import.meta.url);",

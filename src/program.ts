@@ -143,6 +143,27 @@ export function buildProgram(): Command {
     .action(act(() => import('./commands/runs-cancel')));
 
   program
+    .command('login')
+    .description('log in to the tenant\'s Keycloak realm with the device flow; tokens go to the OS keyring')
+    .option('--issuer <url>', 'OpenID issuer URL (default: <auth.url>/realms/<tenant>)')
+    .option('--client-id <id>', 'OAuth client id (default: auth.clientId)')
+    .option('--scope <scope...>', 'extra scopes to request (openid and offline_access are always requested)')
+    .option('--insecure-storage', 'store the tokens in a file readable only by you instead of the OS keyring')
+    .addHelpText('after', examples('biz login', 'biz login --tenant acme', 'biz login --issuer https://sso.example.com/realms/acme --client-id biz-cli', 'BIZ_CLIENT_ID=ci BIZ_CLIENT_SECRET=... biz whoami   # CI: client credentials, no login'))
+    .action(act(() => import('./commands/login')));
+  program
+    .command('logout')
+    .description('revoke the tenant\'s tokens at the identity provider and delete them here')
+    .addHelpText('after', examples('biz logout', 'biz logout --tenant acme'))
+    .action(act(() => import('./commands/logout')));
+  program
+    .command('whoami')
+    .description('show who is logged in: user, tenant, roles, token expiry and where the tokens are stored')
+    .addOption(jsonOption())
+    .addHelpText('after', examples('biz whoami', 'biz whoami --json'))
+    .action(act(() => import('./commands/whoami')));
+
+  program
     .command('completion')
     .description('print a shell completion script')
     .argument('<shell>', 'bash, zsh or fish')
