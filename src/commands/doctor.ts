@@ -3,6 +3,7 @@ import { tenantDataDir } from '../config/paths';
 import type { Context } from '../core/context';
 import { printJson } from '../ui/messages';
 import { doctorModelCheck } from '../agents/runtime/models/doctor-check';
+import { currentIdentity } from '../auth/session';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 export interface Check {
@@ -46,21 +47,27 @@ function storeCheck(ctx: Context): Check {
   }
 }
 
-function accountChecks(ctx: Context): Check[] {
-  const auth = ctx.config.values.auth?.url;
-  return [
-    { name: 'license', status: 'ok', detail: 'Community plan (no license key): all four agents, single user, local store' },
-    auth
-      ? { name: 'login', status: 'warn', detail: `auth.url is ${auth} but this biz has no login command yet`, fix: 'Unset auth.url until login ships.' }
-      : { name: 'login', status: 'ok', detail: 'not required for local use (auth.url is not set)' },
-  ];
+async function loginCheck(ctx: Context): Promise<Check> {
+  const required = Boolean(ctx.config.values.auth?.required);
+  try {
+    const identity = await currentIdentity(ctx);
+    if (identity) {
+      const until = new Date(identity.expiresAt).toISOString().slice(0, 16).replace('T', ' ');
+      return { name: 'login', status: 'ok', detail: `${identity.username} in tenant ${identity.tenant} (${identity.source}), roles ${identity.roles.join(', ') || 'none'}, token valid until ${until} UTC` };
+    }
+    return required
+      ? { name: 'login', status: 'fail', detail: 'not logged in, and auth.required is set', fix: 'Run biz login.' }
+      : { name: 'login', status: 'ok', detail: 'not logged in (not required for local use)' };
+  } catch (err) {
+    return { name: 'login', status: required ? 'fail' : 'warn', detail: (err as Error).message, fix: (err as { hint?: string }).hint ?? 'Run biz login.' };
+  }
 }
 
 export default async function doctor(_args: string[], opts: { json?: boolean }, context: () => Promise<Context>): Promise<number> {
   let checks: Check[];
   try {
     const ctx = await context();
-    checks = [nodeCheck(), dataDirCheck(ctx), storeCheck(ctx), await doctorModelCheck(ctx), ...accountChecks(ctx)];
+    checks = [nodeCheck(), dataDirCheck(ctx), storeCheck(ctx), await doctorModelCheck(ctx), await loginCheck(ctx)];
   } catch (err) {
     checks = [nodeCheck(), { name: 'config', status: 'fail', detail: (err as Error).message, fix: (err as { hint?: string }).hint }];
   }

@@ -21,7 +21,7 @@ describe('biz doctor', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(true);
     const byName = Object.fromEntries(doc.checks.map((c: { name: string; status: string }) => [c.name, c.status]));
-    expect(byName).toEqual({ node: 'ok', 'data dir': 'ok', sqlite: 'ok', model: 'warn', license: 'ok', login: 'ok' });
+    expect(byName).toEqual({ node: 'ok', 'data dir': 'ok', sqlite: 'ok', model: 'warn', login: 'ok' });
     expect(doc.checks.find((c: { name: string }) => c.name === 'model').fix).toMatch(/OPENAI_API_KEY/);
   });
 
