@@ -99,6 +99,26 @@ describe('code scanner', () => {
     expect(scanText('small.js', 'eval(req.query.x);\n').findings).toHaveLength(1);
   });
 
+  it('parses files whose only trigger is indirect eval, a Prisma raw query, a regex after an arrow or an optional call', () => {
+    const cases: [string, string][] = [
+      ['(0, eval)(req.query.code);\n', 'js/code-injection'],
+      ['prisma.$queryRawUnsafe(`SELECT * FROM t WHERE id = ${id}`);\n', 'js/sql-injection'],
+      ['const check = (s) => /^(a+)+$/.test(s);\n', 'js/redos'],
+      ['db?.query("SELECT * FROM t WHERE id = " + id);\n', 'js/sql-injection'],
+    ];
+    for (const [text, ruleId] of cases) {
+      const { findings, warnings } = scanText('one.js', text);
+      expect(warnings).toEqual([]);
+      expect(findings.map((finding) => finding.ruleId)).toEqual([ruleId]);
+    }
+  });
+
+  it('analyses CommonJS with a top-level return, which the parser reports but still parses', () => {
+    const { findings, warnings } = scanText('cli.js', 'if (!module.parent) return;\neval(process.argv[2]);\n');
+    expect(warnings).toEqual([]);
+    expect(findings.map((finding) => [finding.ruleId, finding.line])).toEqual([['js/code-injection', 2]]);
+  });
+
   it('skips parsing files without any trigger word, so broken files without one give no warning', () => {
     expect(scanText('plain.js', 'const a = ;\n').warnings).toEqual([]);
     expect(scanText('plain.js', 'const a = eval(;\n').warnings).toHaveLength(1);

@@ -32,10 +32,10 @@ function scanFile(file: SourceFile, warn: (warning: ScanWarning) => void): Findi
   if (language === 'js') {
     const parsed = parseJavaScript(file.path, file.text);
     if ('error' in parsed) {
-      warn({ file: file.path, line: parsed.error.line, message: `could not parse as JavaScript/TypeScript: ${parsed.error.message}` });
+      warn({ file: file.path, line: lineAt(file.text, parsed.error.offset), message: `could not parse as JavaScript/TypeScript: ${parsed.error.message}` });
       return [];
     }
-    analyzeJavaScript(parsed.ast, file.text, collector);
+    analyzeJavaScript(parsed.program, file.text, collector);
   } else {
     const outcome = analyzePython(file.path, file.text, collector);
     if (!outcome.ok) {

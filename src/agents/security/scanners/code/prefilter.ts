@@ -28,29 +28,59 @@ const CREDENTIAL: Trigger = {
 };
 
 /** An unbounded group quantifier after a group that holds a quantifier or an alternation: (a+)+, (a|aa)*. */
-const NESTED_QUANTIFIER: Trigger = { words: [')+', ')*', '){'], shape: matches(/[+*?}|][^()\n]{0,120}\)(?:[+*]|\{\d+,\d*\})/) };
+const NESTED = /[+*?}|][^()\n]{0,120}\)(?:[+*]|\{\d+,\d*\})/;
+const NESTED_QUANTIFIER: Trigger = { words: [')+', ')*', '){'], shape: matches(NESTED) };
 
-const JS_INPUT = /\b(?:req|request|ctx|event)\.|process\.argv|\blocation\b|\bdocument\.|=\s*(?:req|request|ctx)\b/;
+/**
+ * JavaScript checks regex literals and RegExp(...) calls: with no RegExp in the file, the nested quantifier must sit
+ * inside a regex literal: a slash after an operator or keyword up to the next unescaped slash on the line.
+ */
+const JS_REGEX_LITERAL_NESTED =
+  /(?:^|[=(,:!&|?;{}[\]<>~+\-*%^]|\b(?:return|case|typeof|void|delete|in|of|yield|await|throw|else|do))\s*\/(?![/*])(?:[^\n/\\[]|\\.|\[(?:[^\n\]\\]|\\.)*\])*?[+*?}|](?:[^\n/\\[()]|\\.|\[(?:[^\n\]\\]|\\.)*\]){0,120}\)(?:[+*]|\{\d+,\d*\})/m;
+const JS_NESTED_QUANTIFIER: Trigger = {
+  words: NESTED_QUANTIFIER.words,
+  shape: (text) => (text.includes('RegExp') ? NESTED.test(text) : JS_REGEX_LITERAL_NESTED.test(text)),
+};
+
+/** The sources javascript/paths.ts inputDepth counts as user input, read directly, by index or destructured. */
+const JS_INPUT = new RegExp(
+  [
+    String.raw`\b(?:req|request)\??\.(?:query|body|params|headers|cookies|signedCookies|originalUrl|url|files|get|header|param)\b`,
+    String.raw`\bctx\??\.(?:request|query|params|headers|cookies|querystring)\b`,
+    String.raw`\bevent\??\.(?:body|queryStringParameters|pathParameters|multiValueQueryStringParameters|headers)\b`,
+    String.raw`\bprocess\??\.argv\b`,
+    String.raw`\bdocument\??\.(?:URL|documentURI|location|referrer|baseURI)\b|\bwindow\??\.location\b`,
+    // the global location, not a property (x.location), nor a word in a string or in prose
+    String.raw`(?<![\w$.'"\x60-])location\b(?!['"\x60-]|\s+[A-Za-z])`,
+    String.raw`\b(?:req|request|ctx|event|process|document|window)\s*\??\.?\[\s*['"\x60]`,
+    String.raw`\}(?:\s*:[^=;{}]*)?\s*=\s*(?:req|request|ctx|event|process|document|window)\b`,
+  ].join('|'),
+);
 
 const TRIGGERS: Record<Language, Trigger[]> = {
   js: [
     {
       words: ['eval', 'Function', 'setTimeout', 'setInterval', 'setImmediate', 'runIn', 'compileFunction', 'Script'],
       shape: matches(
-        /\b(?:eval|Function)\s*\(\s*(?!['"][^'"\\\n]*['"]\s*\))|\bset(?:Timeout|Interval|Immediate)\s*\(\s*(?:['"`]|[\w$.]+\s*\+)|\brunIn\w*Context\b|\bcompileFunction\b|\bScript\s*\(/,
+        /\b(?:eval|Function)\s*\(\s*(?!['"][^'"\\\n]*['"]\s*\))|\beval\s*\)\s*\(|\bset(?:Timeout|Interval|Immediate)\s*\(\s*(?:['"`]|[\w$.]+\s*\+)|\brunIn\w*Context\b|\bcompileFunction\b|\bScript\s*\(/,
       ),
     },
     { words: ['child_process'] },
     {
       words: ['query', 'execute', 'prepare', 'Raw', 'raw', 'unsafe'],
-      shape: matches(/\.(?:query|execute|prepare)\s*\(\s*(?!['"][^'"\\\n]*['"]\s*[,)])|\b(?:\w+Raw|raw|\$\w+RawUnsafe|unsafe)\s*\(/),
+      shape: matches(/\.(?:query|execute|prepare)\s*\(\s*(?!['"][^'"\\\n]*['"]\s*[,)])|(?:\wRaw|\braw|RawUnsafe|\bunsafe)\s*\(/),
     },
-    { words: ['$where', 'unserialize', 'js-yaml', 'libxmljs', 'createHash', 'rejectUnauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED'] },
+    { words: ['$where', 'unserialize', 'js-yaml', 'libxmljs', 'NODE_TLS_REJECT_UNAUTHORIZED'] },
+    {
+      words: ['createHash'],
+      shape: (text) => /['"`](?:md4|md5|sha-?1|rsa-md5|rsa-sha1)['"`]/i.test(text) && /\.update\s*\(/.test(text),
+    },
+    { words: ['rejectUnauthorized'], shape: matches(/rejectUnauthorized['"`]?\]?\s*[:=]\s*\(*\s*(?:false|!\s*1)\b/) },
     {
       words: ['redirect', 'fetch', 'axios', 'got', 'request', 'needle', 'superagent', 'http'],
       shape: (text) => /\.redirect\s*\(|\b(?:fetch|axios|got|request|needle|superagent|https?)\b(?:\.\w+)?\s*\(/.test(text) && JS_INPUT.test(text),
     },
-    NESTED_QUANTIFIER,
+    JS_NESTED_QUANTIFIER,
     CREDENTIAL,
   ],
   py: [

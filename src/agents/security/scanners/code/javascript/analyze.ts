@@ -1,25 +1,26 @@
-import { VISITOR_KEYS, type File, type Node } from '@babel/types';
+import { visitorKeys, type ArrowFunctionExpression, type Function as FunctionNode, type ImportDeclaration, type AssignmentExpression, type Node, type ObjectProperty, type Program } from 'oxc-parser';
 import type { FindingCollector } from '../report';
 import { Scope } from '../scope';
 import { OPAQUE, composedOf, eitherOf, type ValueSummary } from '../values';
 import { checkAssignment, checkCredential, checkProperty, checkRegexLiteral } from './assignments';
 import { checkCall, weakAlgorithmOf } from './calls';
 import { JsContext } from './context';
-import { isFunction, keyName, normaliseModule, pathOf, requiredModule } from './paths';
+import { keyName, normaliseModule, pathOf, requiredModule } from './paths';
 import { inputAt, summarize } from './summarize';
 
 /** Walks a parsed JavaScript or TypeScript file in source order, tracking what names hold, and runs every check. */
-export function analyzeJavaScript(ast: File, text: string, collector: FindingCollector): void {
+export function analyzeJavaScript(program: Program, text: string, collector: FindingCollector): void {
   const context = new JsContext(text, collector, new Scope());
-  visit(ast.program, context);
+  visit(program, context);
 }
 
 function visit(node: Node, context: JsContext): void {
-  if (isFunction(node)) {
-    visitFunction(node as Extract<Node, { params: unknown }>, context);
-    return;
-  }
   switch (node.type) {
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      visitFunction(node, context);
+      return;
     case 'ImportDeclaration':
       bindImport(node, context);
       return;
@@ -37,41 +38,52 @@ function visit(node: Node, context: JsContext): void {
     case 'NewExpression':
       checkCall(node, context);
       break;
-    case 'ObjectProperty':
-      checkProperty(node, context);
+    case 'Property':
+      // Patterns return below before their properties are reached: this is an object literal's property.
+      checkProperty(node as ObjectProperty, context);
       break;
-    case 'ClassProperty':
+    case 'PropertyDefinition':
+    case 'AccessorProperty':
       checkCredential(keyName(node.key, node.computed), node.value, node, context);
       break;
-    case 'ClassPrivateProperty':
-      checkCredential(node.key.id.name, node.value, node, context);
-      break;
-    case 'RegExpLiteral':
-      checkRegexLiteral(node, context);
+    case 'Literal':
+      if ('regex' in node) checkRegexLiteral(node, context);
       return;
     case 'ObjectPattern':
     case 'ArrayPattern':
     case 'TSInterfaceDeclaration':
     case 'TSTypeAliasDeclaration':
     case 'TSDeclareFunction':
+    case 'TSTypeAnnotation':
+    case 'TSTypeParameterDeclaration':
+    case 'TSTypeParameterInstantiation':
       return;
   }
   visitChildren(node, context);
 }
 
+/** The child keys of each node type, in source order (a Map: node types are looked up once per node). */
+const CHILD_KEYS = new Map(Object.entries(visitorKeys));
+
 function visitChildren(node: Node, context: JsContext): void {
-  const record = node as unknown as Record<string, Node | Node[] | null | undefined>;
-  for (const key of VISITOR_KEYS[node.type] ?? []) {
-    const child = record[key];
+  const keys = CHILD_KEYS.get(node.type);
+  if (keys === undefined) return;
+  const record = node as unknown as Record<string, Node | (Node | null)[] | null | undefined>;
+  for (let index = 0; index < keys.length; index++) {
+    const child = record[keys[index]];
+    if (!child) continue;
     if (Array.isArray(child)) {
-      for (const item of child) if (item) visit(item, context);
-    } else if (child) {
+      for (let item = 0; item < child.length; item++) {
+        const element = child[item];
+        if (element) visit(element, context);
+      }
+    } else {
       visit(child, context);
     }
   }
 }
 
-function visitFunction(node: Extract<Node, { params: unknown }>, context: JsContext): void {
+function visitFunction(node: FunctionNode | ArrowFunctionExpression, context: JsContext): void {
   const outer = context.scope;
   context.scope = outer.child();
   for (const param of node.params) bindPattern(param, OPAQUE, context);
@@ -115,8 +127,8 @@ function bindDeclarator(id: Node, init: Node | null | undefined, context: JsCont
     const module = requiredModule(init) ?? aliasedModule(init, context);
     if (module !== undefined) {
       for (const property of id.properties) {
-        const key = property.type === 'ObjectProperty' ? keyName(property.key, property.computed) : undefined;
-        if (key !== undefined && property.type === 'ObjectProperty' && property.value.type === 'Identifier') {
+        const key = property.type === 'Property' ? keyName(property.key, property.computed) : undefined;
+        if (key !== undefined && property.type === 'Property' && property.value.type === 'Identifier') {
           context.aliases.set(property.value.name, `${module}.${key}`);
         }
       }
@@ -141,11 +153,11 @@ function bindModuleAlias(name: string, init: Node, context: JsContext): void {
   if (algorithm) context.weakHashes.set(name, algorithm);
 }
 
-function bindImport(node: Extract<Node, { type: 'ImportDeclaration' }>, context: JsContext): void {
+function bindImport(node: ImportDeclaration, context: JsContext): void {
   const module = normaliseModule(node.source.value);
   for (const specifier of node.specifiers) {
     if (specifier.type === 'ImportSpecifier') {
-      const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+      const imported = specifier.imported.type === 'Literal' ? specifier.imported.value : specifier.imported.name;
       context.aliases.set(specifier.local.name, `${module}.${imported}`);
     } else {
       context.aliases.set(specifier.local.name, module);
@@ -153,7 +165,7 @@ function bindImport(node: Extract<Node, { type: 'ImportDeclaration' }>, context:
   }
 }
 
-function bindAssignment(node: Extract<Node, { type: 'AssignmentExpression' }>, context: JsContext): void {
+function bindAssignment(node: AssignmentExpression, context: JsContext): void {
   if (node.left.type === 'Identifier' && node.operator === '+=') {
     context.scope.bind(node.left.name, composedOf([summarize(node.left, context.scope), summarize(node.right, context.scope)]));
     return;

@@ -1,21 +1,16 @@
-import type { AssignmentExpression, Node, ObjectProperty, RegExpLiteral } from '@babel/types';
+import type { AssignmentExpression, Node, ObjectProperty, RegExpLiteral } from 'oxc-parser';
 import { credentialKind, looksLikeCredential, maskSecret } from '../credentials';
 import { redosFragment } from '../redos';
 import { describe } from '../report';
 import { isConstant, originOf } from '../values';
 import type { JsContext } from './context';
+import { booleanValue, literalString } from './literals';
 import { isFunction, keyName, pathOf, propertyName } from './paths';
 
-/** A string written out in full: "x", 'x' or `x` without substitutions. */
-function literalString(node: Node | null | undefined): string | undefined {
-  if (node?.type === 'StringLiteral') return node.value;
-  if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked ?? undefined;
-  return undefined;
-}
-
+/** false or its minified form !1. */
 function isFalse(node: Node): boolean {
-  if (node.type === 'BooleanLiteral') return !node.value;
-  return node.type === 'UnaryExpression' && node.operator === '!' && node.argument.type === 'NumericLiteral' && node.argument.value === 1;
+  if (node.type === 'UnaryExpression') return node.operator === '!' && node.argument.type === 'Literal' && node.argument.value === 1;
+  return booleanValue(node) === false;
 }
 
 /** `name = "value"` in any form: declarations, assignments, object properties, class fields. */
@@ -70,6 +65,6 @@ export function checkAssignment(assignment: AssignmentExpression, context: JsCon
 }
 
 export function checkRegexLiteral(literal: RegExpLiteral, context: JsContext): void {
-  const fragment = redosFragment(literal.pattern);
+  const fragment = redosFragment(literal.regex.pattern);
   if (fragment) context.report('redos', literal, `The pattern's ${describe(fragment)} can backtrack exponentially on a crafted input.`);
 }

@@ -1,9 +1,10 @@
-import type { CallExpression, NewExpression, Node, ObjectExpression } from '@babel/types';
+import type { CallExpression, NewExpression, Node, ObjectExpression } from 'oxc-parser';
 import { isPasswordName } from '../credentials';
 import { redosFragment } from '../redos';
 import { describe } from '../report';
 import { destinationFixed, isBuiltSql, isConstant, isInput, originOf, type ValueSummary } from '../values';
 import type { JsContext } from './context';
+import { booleanValue } from './literals';
 import { keyName, pathOf, propertyName } from './paths';
 
 type Call = CallExpression | NewExpression;
@@ -36,46 +37,72 @@ const HTTP_CLIENT =
   /^(?:fetch|node-fetch|cross-fetch|undici\.(?:fetch|request)|axios(?:\.(?:get|post|put|patch|delete|head|options|request))?|got(?:\.(?:get|post|put|patch|delete|head|stream))?|request(?:\.(?:get|post|put|patch|del|delete|head))?|needle(?:\.(?:get|post|put|patch|delete|head|request))?|superagent\.(?:get|post|put|patch|del|delete|head)|https?\.(?:get|request))$/;
 const URL_OPTIONS = new Set(['url', 'uri', 'baseURL', 'host', 'hostname', 'origin']);
 
+/** The last name a sink's qualified name can end with, for the callee forms qualifiedName resolves cheaply. */
+const SINK_NAMES = new Set([
+  ...CODE_EVALUATORS,
+  ...TIMERS,
+  ...[...VM_EVALUATORS, ...SHELL_COMMANDS, ...PROCESS_SPAWNERS, ...YAML_LOADERS].map((name) => name.slice(name.lastIndexOf('.') + 1)),
+  ...SQL_METHODS,
+  ...RAW_SQL_METHODS,
+  ...['unserialize', 'parseXml', 'parseXmlString', 'parseXmlAsync', 'update', 'redirect', 'RegExp'],
+  ...['fetch', 'axios', 'got', 'request', 'needle', 'get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'stream'],
+]);
+
+/**
+ * False when the call cannot reach a sink: a plain or member callee whose last name no sink has and, for a plain
+ * name, that is no module alias either. Skips building the qualified name of most calls.
+ */
+function mayBeSink(callee: Node, context: JsContext): boolean {
+  if (callee.type === 'Identifier') return SINK_NAMES.has(callee.name) || context.aliases.has(callee.name);
+  if (callee.type !== 'MemberExpression') return true;
+  const property = propertyName(callee);
+  return property !== undefined && SINK_NAMES.has(property);
+}
+
+/** How messages name the sink: its source text, shortened. */
+function sinkOf(call: Call, context: JsContext): string {
+  return describe(context.sourceOf(call.callee));
+}
+
 export function checkCall(call: Call, context: JsContext): void {
-  const sink = () => describe(context.sourceOf(call.callee));
   const callee = call.callee;
+  if (!mayBeSink(callee, context)) return;
   const name = context.qualifiedName(callee) ?? '';
-  const method = callee.type === 'MemberExpression' || callee.type === 'OptionalMemberExpression' ? propertyName(callee) : name;
+  const method = callee.type === 'MemberExpression' ? propertyName(callee) : name;
   const args = call.arguments;
-  const first = () => context.value(args[0]);
 
   if (CODE_EVALUATORS.has(name)) {
     const value = args.map((argument) => context.value(argument)).find((candidate) => !isConstant(candidate));
-    if (value) context.report('code-injection', call, `${sink()}() evaluates ${originOf(value)} as code.`);
+    if (value) context.report('code-injection', call, `${sinkOf(call, context)}() evaluates ${originOf(value)} as code.`);
   } else if (TIMERS.has(name)) {
-    const value = first();
+    const value = context.value(args[0]);
     if (value.provenance === 'composed' || isInput(value)) {
-      context.report('code-injection', call, `${sink()}() is given a string, not a function: it evaluates ${originOf(value)} as code.`);
+      context.report('code-injection', call, `${sinkOf(call, context)}() is given a string, not a function: it evaluates ${originOf(value)} as code.`);
     }
   } else if (VM_EVALUATORS.has(name)) {
-    const value = first();
-    if (!isConstant(value)) context.report('code-injection', call, `${sink()}() compiles ${originOf(value)} as code.`);
+    const value = context.value(args[0]);
+    if (!isConstant(value)) context.report('code-injection', call, `${sinkOf(call, context)}() compiles ${originOf(value)} as code.`);
   } else if (SHELL_COMMANDS.has(name) || (PROCESS_SPAWNERS.has(name) && shellEnabled(args, context))) {
-    checkCommand(call, context, sink);
+    checkCommand(call, context);
   } else if (method && (SQL_METHODS.has(method) || RAW_SQL_METHODS.has(method))) {
     const rawApi = RAW_SQL_METHODS.has(method) && name !== 'String.raw';
-    checkSql(call, context, sink, { rawApi, takesSql: rawApi || method === 'query' });
+    checkSql(call, context, { rawApi, takesSql: rawApi || method === 'query' });
   } else if (name === 'node-serialize.unserialize') {
-    const value = first();
+    const value = context.value(args[0]);
     if (!isConstant(value)) context.report('unsafe-deserialization', call, `node-serialize unserialize() runs functions embedded in ${originOf(value)}.`);
   } else if (YAML_LOADERS.has(name)) {
-    checkYamlLoad(call, context, sink);
+    checkYamlLoad(call, context);
   } else if (XML_PARSERS.test(name)) {
     if (args.some((argument) => argument.type === 'ObjectExpression' && optionIs(argument, 'noent', true))) {
-      context.report('xxe', call, `${sink()}() is called with noent: true, which substitutes external entities.`);
+      context.report('xxe', call, `${sinkOf(call, context)}() is called with noent: true, which substitutes external entities.`);
     }
   } else if (method === 'update') {
     checkPasswordHash(call, context);
   } else if (method === 'redirect' && callee.type !== 'Identifier') {
     const value = args.map((argument) => context.value(argument)).find((candidate) => isInput(candidate) && !destinationFixed(candidate.prefix));
-    if (value) context.report('open-redirect', call, `${sink()}() sends the user to a destination taken from ${originOf(value)}.`);
+    if (value) context.report('open-redirect', call, `${sinkOf(call, context)}() sends the user to a destination taken from ${originOf(value)}.`);
   } else if (HTTP_CLIENT.test(name)) {
-    checkRequestTarget(call, context, sink);
+    checkRequestTarget(call, context);
   } else if (name === 'RegExp') {
     checkPattern(call, context);
   }
@@ -83,35 +110,35 @@ export function checkCall(call: Call, context: JsContext): void {
 
 function shellEnabled(args: Call['arguments'], context: JsContext): boolean {
   return args.some((argument) => argument.type === 'ObjectExpression' && argument.properties.some((property) => {
-    if (property.type !== 'ObjectProperty' || keyName(property.key, property.computed) !== 'shell') return false;
+    if (property.type !== 'Property' || keyName(property.key, property.computed) !== 'shell') return false;
     const value = context.value(property.value);
     return !isConstant(value) || !['', 'false', '0'].includes(value.text);
   }));
 }
 
-function checkCommand(call: Call, context: JsContext, sink: () => string): void {
+function checkCommand(call: Call, context: JsContext): void {
   const [command, list] = call.arguments;
   const value = context.value(command);
   const listInput = list?.type === 'ArrayExpression' ? list.elements.map((element) => context.value(element)).find(isInput) : undefined;
   const culprit = value.provenance === 'composed' || isInput(value) ? value : listInput;
-  if (culprit) context.report('command-injection', call, `${sink()}() runs a shell command made from ${originOf(culprit)}.`);
+  if (culprit) context.report('command-injection', call, `${sinkOf(call, context)}() runs a shell command made from ${originOf(culprit)}.`);
 }
 
-function checkSql(call: Call, context: JsContext, sink: () => string, kind: { rawApi: boolean; takesSql: boolean }): void {
+function checkSql(call: Call, context: JsContext, kind: { rawApi: boolean; takesSql: boolean }): void {
   const value = context.value(call.arguments[0]);
   if (isBuiltSql(value, kind)) {
-    context.report('sql-injection', call, `${sink()}() is given SQL built from ${originOf(value)}; use placeholders instead.`);
+    context.report('sql-injection', call, `${sinkOf(call, context)}() is given SQL built from ${originOf(value)}; use placeholders instead.`);
   }
 }
 
-function checkYamlLoad(call: Call, context: JsContext, sink: () => string): void {
+function checkYamlLoad(call: Call, context: JsContext): void {
   const value = context.value(call.arguments[0]);
   if (isConstant(value)) return;
   const safe = call.arguments.some(
     (argument) =>
       argument.type === 'ObjectExpression' &&
       argument.properties.some((property) => {
-        if (property.type !== 'ObjectProperty' || keyName(property.key, property.computed) !== 'schema') return false;
+        if (property.type !== 'Property' || keyName(property.key, property.computed) !== 'schema') return false;
         return SAFE_YAML_SCHEMA.test(context.qualifiedName(property.value) ?? '');
       }),
   );
@@ -119,7 +146,7 @@ function checkYamlLoad(call: Call, context: JsContext, sink: () => string): void
     context.report(
       'unsafe-deserialization',
       call,
-      `${sink()}() parses ${originOf(value)} without a safe schema: js-yaml 3 builds functions from !!js tags (js-yaml 4 load is safe).`,
+      `${sinkOf(call, context)}() parses ${originOf(value)} without a safe schema: js-yaml 3 builds functions from !!js tags (js-yaml 4 load is safe).`,
     );
   }
 }
@@ -127,10 +154,9 @@ function checkYamlLoad(call: Call, context: JsContext, sink: () => string): void
 function optionIs(object: ObjectExpression, key: string, expected: boolean): boolean {
   return object.properties.some(
     (property) =>
-      property.type === 'ObjectProperty' &&
+      property.type === 'Property' &&
       keyName(property.key, property.computed) === key &&
-      property.value.type === 'BooleanLiteral' &&
-      property.value.value === expected,
+      booleanValue(property.value) === expected,
   );
 }
 
@@ -164,24 +190,24 @@ function namesIn(node: Node): string[] {
       return [...namesIn(node.left), ...namesIn(node.right)];
     case 'TemplateLiteral':
       return node.expressions.flatMap(namesIn);
-    case 'StringLiteral':
-      return [node.value];
+    case 'Literal':
+      return typeof node.value === 'string' ? [node.value] : [];
     default:
       return [];
   }
 }
 
-function checkRequestTarget(call: Call, context: JsContext, sink: () => string): void {
+function checkRequestTarget(call: Call, context: JsContext): void {
   const [target] = call.arguments;
   if (!target) return;
   const candidates: ValueSummary[] =
     target.type === 'ObjectExpression'
       ? target.properties.flatMap((property) =>
-          property.type === 'ObjectProperty' && URL_OPTIONS.has(keyName(property.key, property.computed) ?? '') ? [context.value(property.value)] : [],
+          property.type === 'Property' && URL_OPTIONS.has(keyName(property.key, property.computed) ?? '') ? [context.value(property.value)] : [],
         )
       : [context.value(target)];
   const value = candidates.find((candidate) => isInput(candidate) && !destinationFixed(candidate.prefix));
-  if (value) context.report('ssrf', call, `${sink()}() requests a URL whose host comes from ${originOf(value)}.`);
+  if (value) context.report('ssrf', call, `${sinkOf(call, context)}() requests a URL whose host comes from ${originOf(value)}.`);
 }
 
 function checkPattern(call: Call, context: JsContext): void {

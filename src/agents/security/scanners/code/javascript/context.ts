@@ -1,4 +1,4 @@
-import type { Node } from '@babel/types';
+import type { Node } from 'oxc-parser';
 import type { FindingCollector } from '../report';
 import { normalisedSource } from '../report';
 import { codeRule, type RuleName } from '../rules';
@@ -37,11 +37,11 @@ export class JsContext {
   }
 
   sourceOf(node: Node): string {
-    return this.text.slice(node.start ?? 0, node.end ?? 0);
+    return this.text.slice(node.start, node.end);
   }
 
   report(rule: RuleName, node: Node, message: string, matched = normalisedSource(this.sourceOf(node))): void {
-    this.collector.add(codeRule('js', rule), node.start ?? 0, matched, message);
+    this.collector.add(codeRule('js', rule), node.start, matched, message);
   }
 
   maskEverywhere(secret: string): void {

@@ -1,31 +1,22 @@
-import { parse, type ParserPlugin } from '@babel/parser';
-import type { File } from '@babel/types';
+import { parseSync, type Program } from 'oxc-parser';
 
-type ParseResult = { ast: File } | { error: { line?: number; message: string } };
+type ParseResult = { program: Program } | { error: { offset: number; message: string } };
 
-function pluginsFor(path: string, text: string): ParserPlugin[] {
-  if (/\.tsx$/i.test(path)) return ['typescript', 'jsx', 'decorators-legacy'];
-  if (/\.[mc]?ts$/i.test(path)) return ['typescript', 'decorators-legacy'];
-  return text.includes('@flow') ? ['jsx', 'flow'] : ['jsx'];
+/** TypeScript for .ts/.mts/.cts, TSX for .tsx, and JavaScript with JSX for everything else. */
+function languageOf(path: string): 'jsx' | 'ts' | 'tsx' {
+  if (/\.tsx$/i.test(path)) return 'tsx';
+  return /\.[mc]?ts$/i.test(path) ? 'ts' : 'jsx';
 }
 
+/**
+ * Parses with oxc. It reports errors Babel's allow* options used to accept (top-level return, new.target outside a
+ * function, ...) next to a full program, and gives an empty program when the source does not parse: only the
+ * latter is a failure.
+ */
 export function parseJavaScript(path: string, text: string): ParseResult {
-  try {
-    const ast = parse(text, {
-      sourceType: 'unambiguous',
-      plugins: pluginsFor(path, text),
-      errorRecovery: true,
-      attachComment: false,
-      allowReturnOutsideFunction: true,
-      allowAwaitOutsideFunction: true,
-      allowImportExportEverywhere: true,
-      allowSuperOutsideMethod: true,
-      allowUndeclaredExports: true,
-      allowNewTargetOutsideFunction: true,
-    });
-    return { ast };
-  } catch (error) {
-    const { loc, message } = error as { loc?: { line: number }; message: string };
-    return { error: { line: loc?.line, message: String(message) } };
-  }
+  const result = parseSync(path, text, { lang: languageOf(path), sourceType: 'unambiguous', preserveParens: false });
+  const [error] = result.errors;
+  const program = result.program;
+  if (error && program.body.length === 0) return { error: { offset: error.labels[0]?.start ?? 0, message: error.message } };
+  return { program };
 }

@@ -1,4 +1,5 @@
-import type { Node } from '@babel/types';
+import type { MemberExpression, Node } from 'oxc-parser';
+import { stringValue } from './literals';
 
 /** a.b["c"] as ["a", "b", "c"]; require("m").x as ["require(m)", "x"]; undefined for anything computed. */
 export function pathOf(node: Node): string[] | undefined {
@@ -7,8 +8,7 @@ export function pathOf(node: Node): string[] | undefined {
       return [node.name];
     case 'ThisExpression':
       return ['this'];
-    case 'MemberExpression':
-    case 'OptionalMemberExpression': {
+    case 'MemberExpression': {
       const object = pathOf(node.object);
       const property = propertyName(node);
       return object && property !== undefined ? [...object, property] : undefined;
@@ -17,6 +17,7 @@ export function pathOf(node: Node): string[] | undefined {
       const module = requiredModule(node);
       return module === undefined ? undefined : [`require(${module})`];
     }
+    case 'ChainExpression':
     case 'TSNonNullExpression':
     case 'TSAsExpression':
     case 'TSSatisfiesExpression':
@@ -29,24 +30,22 @@ export function pathOf(node: Node): string[] | undefined {
   }
 }
 
-export function propertyName(node: Extract<Node, { type: 'MemberExpression' | 'OptionalMemberExpression' }>): string | undefined {
+export function propertyName(node: MemberExpression): string | undefined {
   if (!node.computed && node.property.type === 'Identifier') return node.property.name;
-  if (node.property.type === 'StringLiteral') return node.property.value;
-  return undefined;
+  return stringValue(node.property);
 }
 
-/** The name of an object key when it is written out: `a: 1`, `"a": 1`. */
+/** The name of an object key or class field when it is written out: `a: 1`, `"a": 1`, `#a = 1`. */
 export function keyName(key: Node, computed: boolean): string | undefined {
-  if (key.type === 'Identifier' && !computed) return key.name;
-  if (key.type === 'StringLiteral') return key.value;
-  return undefined;
+  if ((key.type === 'Identifier' || key.type === 'PrivateIdentifier') && !computed) return key.name;
+  return stringValue(key);
 }
 
 /** The module of require("m") or require("node:m"), without the node: prefix. */
 export function requiredModule(node: Node): string | undefined {
   if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return undefined;
-  const [argument] = node.arguments;
-  return argument?.type === 'StringLiteral' ? normaliseModule(argument.value) : undefined;
+  const module = stringValue(node.arguments[0]);
+  return module === undefined ? undefined : normaliseModule(module);
 }
 
 export function normaliseModule(name: string): string {
@@ -72,13 +71,7 @@ export function inputDepth(path: string[]): number {
   return 0;
 }
 
+/** Functions of every form: declarations, expressions, arrows, and the values of methods and accessors. */
 export function isFunction(node: Node): boolean {
-  return (
-    node.type === 'FunctionExpression' ||
-    node.type === 'ArrowFunctionExpression' ||
-    node.type === 'FunctionDeclaration' ||
-    node.type === 'ObjectMethod' ||
-    node.type === 'ClassMethod' ||
-    node.type === 'ClassPrivateMethod'
-  );
+  return node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration';
 }

@@ -1,4 +1,4 @@
-import type { Node } from '@babel/types';
+import type { CallExpression, Node } from 'oxc-parser';
 import type { Scope } from '../scope';
 import {
   OPAQUE,
@@ -25,14 +25,9 @@ export function inputAt(path: string[]): ValueSummary | undefined {
 export function summarize(node: Node | null | undefined, scope: Scope): ValueSummary {
   if (!node) return OPAQUE;
   switch (node.type) {
-    case 'StringLiteral':
-      return constantValue(node.value);
-    case 'NumericLiteral':
-    case 'BooleanLiteral':
-    case 'BigIntLiteral':
-      return constantValue(String(node.value));
-    case 'NullLiteral':
-      return constantValue('');
+    case 'Literal':
+      if ('regex' in node) return OPAQUE;
+      return constantValue(node.value === null ? '' : String(node.value));
     case 'TemplateLiteral': {
       const parts: ValueSummary[] = [];
       node.quasis.forEach((quasi, index) => {
@@ -52,19 +47,18 @@ export function summarize(node: Node | null | undefined, scope: Scope): ValueSum
       return summarize(node.right, scope);
     case 'SequenceExpression':
       return summarize(node.expressions[node.expressions.length - 1], scope);
+    case 'ChainExpression':
     case 'TSAsExpression':
     case 'TSSatisfiesExpression':
     case 'TSNonNullExpression':
     case 'TSTypeAssertion':
-    case 'TypeCastExpression':
     case 'ParenthesizedExpression':
       return summarize(node.expression, scope);
     case 'AwaitExpression':
       return summarize(node.argument, scope);
     case 'Identifier':
       return scope.lookup(node.name) ?? (node.name === 'undefined' ? constantValue('') : (inputAt([node.name]) ?? OPAQUE));
-    case 'MemberExpression':
-    case 'OptionalMemberExpression': {
+    case 'MemberExpression': {
       const path = pathOf(node);
       const input = path && inputAt(path);
       if (input) return input;
@@ -72,24 +66,23 @@ export function summarize(node: Node | null | undefined, scope: Scope): ValueSum
       return isInput(object) ? object : OPAQUE;
     }
     case 'CallExpression':
-    case 'OptionalCallExpression':
       return summarizeCall(node, scope);
     case 'ArrayExpression':
       return derivedFrom(node.elements.map((element) => summarize(element, scope)));
     case 'ObjectExpression':
-      return derivedFrom(node.properties.map((property) => (property.type === 'ObjectProperty' ? summarize(property.value, scope) : OPAQUE)));
+      return derivedFrom(node.properties.map((property) => (property.type === 'Property' ? summarize(property.value, scope) : OPAQUE)));
     default:
       return OPAQUE;
   }
 }
 
-function summarizeCall(node: Extract<Node, { type: 'CallExpression' | 'OptionalCallExpression' }>, scope: Scope): ValueSummary {
+function summarizeCall(node: CallExpression, scope: Scope): ValueSummary {
   const callee = node.callee;
   const calleePath = pathOf(callee);
   const method = calleePath?.[calleePath.length - 1];
   if (method && SANITIZER.test(method)) return OPAQUE;
   const args = node.arguments.map((argument) => summarize(argument, scope));
-  if (callee.type !== 'MemberExpression' && callee.type !== 'OptionalMemberExpression') return derivedFrom(args);
+  if (callee.type !== 'MemberExpression') return derivedFrom(args);
   const receiverPath = pathOf(callee.object);
   if (receiverPath?.length === 1 && (receiverPath[0] === 'req' || receiverPath[0] === 'request') && method && REQUEST_ACCESSORS.has(method)) {
     return inputValue(`${receiverPath[0]}.${method}()`);
