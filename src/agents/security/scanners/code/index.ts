@@ -3,7 +3,7 @@ import { analyzeJavaScript } from './javascript/analyze';
 import { parseJavaScript } from './javascript/parse';
 import { worthParsing } from './prefilter';
 import { analyzePython } from './python/analyze';
-import { FindingCollector } from './report';
+import { FindingCollector } from '../../finding-collector';
 import { CODE_RULES, type Language } from './rules';
 
 export { CODE_RULES };

@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../../findings';
-import type { InfraFindings } from './collector';
+import type { FindingCollector } from '../../finding-collector';
 import { PULL_REQUEST_HEAD, secretExpressions, untrustedExpressions } from './github-expressions';
 import { describePin, imagePin, isUnpinned } from './image-ref';
 import { printedSecretVariables } from './printed-secrets';
@@ -13,7 +13,7 @@ const PRIVILEGED_TRIGGERS = new Set(['pull_request_target', 'workflow_run']);
 const FULL_SHA = /^[0-9a-f]{40}$/i;
 const OFFICIAL_OWNERS = new Set(['actions', 'github']);
 
-export function checkWorkflowDocument(doc: YamlDoc, out: InfraFindings): void {
+export function checkWorkflowDocument(doc: YamlDoc, out: FindingCollector): void {
   const root = doc.root;
   if (!doc.isMap(root)) return;
   const privileged = triggers(doc, doc.get(root, 'on')?.value ?? null).some((t) => PRIVILEGED_TRIGGERS.has(t));
@@ -28,7 +28,7 @@ export function checkWorkflowDocument(doc: YamlDoc, out: InfraFindings): void {
 }
 
 /** action.yml: a composite action's steps, or a Docker action's image. */
-export function checkActionDocument(doc: YamlDoc, out: InfraFindings): void {
+export function checkActionDocument(doc: YamlDoc, out: FindingCollector): void {
   const runs = doc.at(doc.root, 'runs');
   const image = doc.get(runs, 'image');
   if (doc.str(image?.value)?.startsWith('docker://')) checkUses(doc, image, 'runs.image', out);
@@ -42,13 +42,13 @@ function triggers(doc: YamlDoc, on: YamlNode | null): string[] {
   return doc.items(on).flatMap((item) => doc.str(item) ?? []);
 }
 
-function checkPermissions(doc: YamlDoc, permissions: YamlEntry | undefined, where: string, out: InfraFindings): void {
+function checkPermissions(doc: YamlDoc, permissions: YamlEntry | undefined, where: string, out: FindingCollector): void {
   if (permissions && doc.str(permissions.value) === 'write-all') {
     out.add(RULES.ghaWriteAllPermissions, doc.offset(permissions.keyNode), `${where}=write-all`, `${where} grants the token write access to everything`);
   }
 }
 
-function checkUses(doc: YamlDoc, uses: YamlEntry | undefined, where: string, out: InfraFindings): void {
+function checkUses(doc: YamlDoc, uses: YamlEntry | undefined, where: string, out: FindingCollector): void {
   const ref = doc.str(uses?.value);
   if (!uses || ref === undefined || ref.startsWith('./')) return;
   const add = (rule: RuleMeta, message: string) => out.add(rule, doc.offset(uses.value), `${where}=${ref}`, `${where}: ${message}`);
@@ -65,7 +65,7 @@ function checkUses(doc: YamlDoc, uses: YamlEntry | undefined, where: string, out
 }
 
 /** `container:` (a string or {image}) and `services.<id>.image`. */
-function checkJobImages(doc: YamlDoc, job: YamlNode | null, where: string, out: InfraFindings): void {
+function checkJobImages(doc: YamlDoc, job: YamlNode | null, where: string, out: FindingCollector): void {
   const container = doc.get(job, 'container');
   const images: [YamlNode | null, string][] = [];
   if (container) images.push([doc.isMap(container.value) ? (doc.get(container.value, 'image')?.value ?? null) : container.value, `${where}.container`]);
@@ -80,7 +80,7 @@ function checkJobImages(doc: YamlDoc, job: YamlNode | null, where: string, out: 
   }
 }
 
-function checkStep(doc: YamlDoc, step: YamlNode, where: string, privileged: boolean, out: InfraFindings): void {
+function checkStep(doc: YamlDoc, step: YamlNode, where: string, privileged: boolean, out: FindingCollector): void {
   const uses = doc.get(step, 'uses');
   checkUses(doc, uses, `${where}.uses`, out);
   const action = (doc.str(uses?.value) ?? '').toLowerCase();
@@ -90,7 +90,7 @@ function checkStep(doc: YamlDoc, step: YamlNode, where: string, privileged: bool
   if (action.startsWith('actions/github-script@')) checkScript(doc, doc.get(inputs, 'script')?.value ?? null, `${where}.with.script`, out);
 }
 
-function checkCheckout(doc: YamlDoc, inputs: YamlNode | null, where: string, out: InfraFindings): void {
+function checkCheckout(doc: YamlDoc, inputs: YamlNode | null, where: string, out: FindingCollector): void {
   for (const key of ['ref', 'repository']) {
     const input = doc.get(inputs, key);
     const value = doc.str(input?.value);
@@ -104,7 +104,7 @@ function checkCheckout(doc: YamlDoc, inputs: YamlNode | null, where: string, out
   }
 }
 
-function checkScript(doc: YamlDoc, script: YamlNode | null, where: string, out: InfraFindings): void {
+function checkScript(doc: YamlDoc, script: YamlNode | null, where: string, out: FindingCollector): void {
   for (const line of scriptLines(doc, script)) {
     for (const expression of untrustedExpressions(line.text)) {
       out.add(RULES.ghaScriptInjection, line.offset, `${where} ${expression.text}`, `${where} pastes ${expression.text} into the script; pass it through env: instead`);

@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../../findings';
-import type { InfraFindings } from './collector';
+import type { FindingCollector } from '../../finding-collector';
 import { describePin, imagePin, isUnpinned } from './image-ref';
 import { printedSecretVariables } from './printed-secrets';
 import { RULES } from './rules';
@@ -20,7 +20,7 @@ const UNTRUSTED_VARIABLES = new Set([
   'CI_COMMIT_TAG_MESSAGE',
 ]);
 
-export function checkGitlabCiDocument(doc: YamlDoc, out: InfraFindings): void {
+export function checkGitlabCiDocument(doc: YamlDoc, out: FindingCollector): void {
   const root = doc.root;
   if (!doc.isMap(root)) return;
   checkJob(doc, root, 'global', out);
@@ -31,7 +31,7 @@ export function checkGitlabCiDocument(doc: YamlDoc, out: InfraFindings): void {
   }
 }
 
-function checkJob(doc: YamlDoc, job: YamlNode | null, name: string, out: InfraFindings): void {
+function checkJob(doc: YamlDoc, job: YamlNode | null, name: string, out: FindingCollector): void {
   const image = doc.get(job, 'image')?.value ?? null;
   checkImage(doc, image, `${name}.image`, out);
   doc.items(doc.at(job, 'services')).forEach((service, index) => checkImage(doc, service, `${name}.services[${index}]`, out));
@@ -41,7 +41,7 @@ function checkJob(doc: YamlDoc, job: YamlNode | null, name: string, out: InfraFi
 }
 
 /** `image: name:tag` or `image: {name: name:tag}`. */
-function checkImage(doc: YamlDoc, node: YamlNode | null, where: string, out: InfraFindings): void {
+function checkImage(doc: YamlDoc, node: YamlNode | null, where: string, out: FindingCollector): void {
   const nameNode = doc.isMap(node) ? (doc.get(node, 'name')?.value ?? null) : node;
   const image = doc.str(nameNode);
   if (image === undefined) return;
@@ -49,7 +49,7 @@ function checkImage(doc: YamlDoc, node: YamlNode | null, where: string, out: Inf
   if (isUnpinned(pin)) out.add(RULES.gitlabUnpinnedImage, doc.offset(nameNode), `${where}=${image}`, `${where}: ${describePin(image, pin)}`);
 }
 
-function checkIncludes(doc: YamlDoc, node: YamlNode | null, out: InfraFindings): void {
+function checkIncludes(doc: YamlDoc, node: YamlNode | null, out: FindingCollector): void {
   const includes = doc.isMap(node) || doc.str(node) !== undefined ? [node!] : doc.items(node);
   for (const include of includes) {
     const shorthand = doc.str(include);
@@ -68,11 +68,11 @@ function checkIncludes(doc: YamlDoc, node: YamlNode | null, out: InfraFindings):
   }
 }
 
-function remoteInclude(doc: YamlDoc, at: YamlNode, url: string, out: InfraFindings): void {
+function remoteInclude(doc: YamlDoc, at: YamlNode, url: string, out: FindingCollector): void {
   out.add(RULES.gitlabRemoteInclude, doc.offset(at), `include.remote=${url}`, `pipeline configuration is fetched from ${url} at every run`);
 }
 
-function checkScriptLine(line: string, offset: number, where: string, out: InfraFindings): void {
+function checkScriptLine(line: string, offset: number, where: string, out: FindingCollector): void {
   const add = (rule: RuleMeta, name: string, message: string) => out.add(rule, offset, `${where} ${name}: ${line.trim()}`, message);
   for (const printed of printedSecretVariables(line)) {
     add(RULES.gitlabSecretEchoed, printed.name, `${where} prints $${printed.name} to the job log`);

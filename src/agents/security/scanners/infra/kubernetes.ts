@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../../findings';
-import type { InfraFindings } from './collector';
+import type { FindingCollector } from '../../finding-collector';
 import { describePin, imagePin, isUnpinned } from './image-ref';
 import { RULES } from './rules';
 import { yamlBool, type YamlDoc, type YamlEntry, type YamlNode } from './yaml-view';
@@ -31,11 +31,11 @@ export function mayBeKubernetes(text: string): boolean {
   return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
 }
 
-export function checkKubernetesDocument(doc: YamlDoc, out: InfraFindings): void {
+export function checkKubernetesDocument(doc: YamlDoc, out: FindingCollector): void {
   checkObject(doc, doc.root, out);
 }
 
-function checkObject(doc: YamlDoc, object: YamlNode | null, out: InfraFindings): void {
+function checkObject(doc: YamlDoc, object: YamlNode | null, out: FindingCollector): void {
   const kind = doc.str(doc.at(object, 'kind'));
   if (kind === undefined || doc.get(object, 'apiVersion') === undefined) return;
   if (kind.endsWith('List')) {
@@ -51,7 +51,7 @@ function checkObject(doc: YamlDoc, object: YamlNode | null, out: InfraFindings):
 
 const truthy = (doc: YamlDoc, entry: YamlEntry | undefined) => entry !== undefined && yamlBool(doc.str(entry.value)) === true;
 
-function checkPodSpec(doc: YamlDoc, spec: YamlNode, object: string, out: InfraFindings): void {
+function checkPodSpec(doc: YamlDoc, spec: YamlNode, object: string, out: FindingCollector): void {
   for (const key of HOST_NAMESPACES) {
     const entry = doc.get(spec, key);
     if (truthy(doc, entry)) out.add(RULES.k8sHostNamespace, doc.offset(entry!.keyNode), `${object} ${key}=true`, `${object} sets ${key}: true`);
@@ -80,7 +80,7 @@ function isSensitiveHostPath(path: string): boolean {
 
 const capabilityName = (value: string) => value.toUpperCase().replace(/^CAP_/, '');
 
-function checkContainer(doc: YamlDoc, container: YamlNode, podContext: YamlNode | null, label: string, out: InfraFindings): void {
+function checkContainer(doc: YamlDoc, container: YamlNode, podContext: YamlNode | null, label: string, out: FindingCollector): void {
   const start = doc.offset(container);
   const context = doc.at(container, 'securityContext');
   const setting = (key: string) => doc.get(context, key);

@@ -1,5 +1,5 @@
 import { visitorKeys, type ArrowFunctionExpression, type Function as FunctionNode, type ImportDeclaration, type AssignmentExpression, type Node, type ObjectProperty, type Program } from 'oxc-parser';
-import type { FindingCollector } from '../report';
+import type { FindingCollector } from '../../../finding-collector';
 import { Scope } from '../scope';
 import { OPAQUE, composedOf, eitherOf, type ValueSummary } from '../values';
 import { checkAssignment, checkCredential, checkProperty, checkRegexLiteral } from './assignments';

@@ -1,7 +1,8 @@
 import type { AssignmentExpression, Node, ObjectProperty, RegExpLiteral } from 'oxc-parser';
-import { credentialKind, looksLikeCredential, maskSecret } from '../credentials';
+import { maskSecret } from '../../secrets/mask';
+import { credentialKind, looksLikeCredential } from '../credentials';
 import { redosFragment } from '../redos';
-import { describe } from '../report';
+import { describe } from '../source-text';
 import { isConstant, originOf } from '../values';
 import type { JsContext } from './context';
 import { booleanValue, literalString } from './literals';

@@ -1,7 +1,7 @@
 import type { CallExpression, NewExpression, Node, ObjectExpression } from 'oxc-parser';
 import { isPasswordName } from '../credentials';
 import { redosFragment } from '../redos';
-import { describe } from '../report';
+import { describe } from '../source-text';
 import { destinationFixed, isBuiltSql, isConstant, isInput, originOf, type ValueSummary } from '../values';
 import type { JsContext } from './context';
 import { booleanValue } from './literals';

@@ -1,6 +1,6 @@
 import type { Node } from 'oxc-parser';
-import type { FindingCollector } from '../report';
-import { normalisedSource } from '../report';
+import type { FindingCollector } from '../../../finding-collector';
+import { normalisedSource } from '../source-text';
 import { codeRule, type RuleName } from '../rules';
 import type { Scope } from '../scope';
 import { summarize } from './summarize';

@@ -1,6 +1,6 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
-import type { FindingCollector } from '../report';
+import type { FindingCollector } from '../../../finding-collector';
 import { Scope } from '../scope';
 import { OPAQUE, composedOf, derivedFrom, type ValueSummary } from '../values';
 import { assignedValueOf, checkAssignment, checkDictionary, targetsOf } from './assignments';

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
-import { credentialKind, looksLikeCredential, maskSecret } from '../credentials';
+import { maskSecret } from '../../secrets/mask';
+import { credentialKind, looksLikeCredential } from '../credentials';
 import type { PyContext } from './context';
 import { childrenOf, isFalse, isTrue, pathOf, stringValue } from './syntax';
 

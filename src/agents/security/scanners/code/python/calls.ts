@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { isPasswordName } from '../credentials';
 import { redosFragment } from '../redos';
-import { describe } from '../report';
+import { describe } from '../source-text';
 import { destinationFixed, isBuiltSql, isConstant, isInput, originOf } from '../values';
 import type { PyContext } from './context';
 import { argumentsOf, childrenOf, isTrue, pathOf, type Arguments } from './syntax';

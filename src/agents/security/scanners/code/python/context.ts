@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { FindingCollector } from '../report';
-import { normalisedSource } from '../report';
+import type { FindingCollector } from '../../../finding-collector';
+import { normalisedSource } from '../source-text';
 import { codeRule, type RuleName } from '../rules';
 import type { Scope } from '../scope';
 import type { ValueSummary } from '../values';

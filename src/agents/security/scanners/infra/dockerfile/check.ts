@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../../../findings';
-import type { InfraFindings } from '../collector';
+import type { FindingCollector } from '../../../finding-collector';
 import { describePin, imagePin, isUnpinned } from '../image-ref';
 import { RULES } from '../rules';
 import { isHardcodedSecret } from '../secret-names';
@@ -82,7 +82,7 @@ function runScripts(run: Instruction): string[] {
   return scripts;
 }
 
-export function checkDockerfile(instructions: Instruction[], out: InfraFindings): void {
+export function checkDockerfile(instructions: Instruction[], out: FindingCollector): void {
   const stages = buildStages(instructions);
   const stageNames = new Set(stages.flatMap((s) => (s.name ? [s.name] : [])));
   for (const stage of stages) {
@@ -96,7 +96,7 @@ export function checkDockerfile(instructions: Instruction[], out: InfraFindings)
   }
 }
 
-function checkBaseImage(stage: Stage, stageNames: Set<string>, out: InfraFindings): void {
+function checkBaseImage(stage: Stage, stageNames: Set<string>, out: FindingCollector): void {
   const image = stage.image;
   if (image === '' || image.toLowerCase() === 'scratch' || stage.parent || stageNames.has(image.toLowerCase())) return;
   const pin = imagePin(image);
@@ -104,7 +104,7 @@ function checkBaseImage(stage: Stage, stageNames: Set<string>, out: InfraFinding
   out.add(RULES.dockerUnpinnedBaseImage, stage.from.offset, `${stageLabel(stage)} FROM ${image}`, `FROM ${describePin(image, pin)}`);
 }
 
-function checkInstruction(stage: Stage, instruction: Instruction, out: InfraFindings): void {
+function checkInstruction(stage: Stage, instruction: Instruction, out: FindingCollector): void {
   const at = (rule: RuleMeta, what: string, message: string) => out.add(rule, instruction.offset, `${stageLabel(stage)} ${what}`, message);
   switch (instruction.keyword) {
     case 'RUN':
@@ -143,7 +143,7 @@ function checkAdd(add: Instruction, at: (rule: RuleMeta, what: string, message: 
   at(RULES.dockerAddInsteadOfCopy, `ADD ${sources.join(' ')}`, `ADD copies ${sources.join(', ')}, which is not a tar archive: COPY does the same without ADD's extra behaviour`);
 }
 
-function checkFinalUser(final: Stage, out: InfraFindings): void {
+function checkFinalUser(final: Stage, out: FindingCollector): void {
   for (const stage of lineage(final)) {
     const user = stage.instructions.filter((i) => i.keyword === 'USER').at(-1);
     if (!user) continue;
@@ -158,7 +158,7 @@ function checkFinalUser(final: Stage, out: InfraFindings): void {
   out.add(RULES.dockerRootUser, final.from.offset, 'final stage without USER', `the final stage (FROM ${final.image}) never sets USER, so it runs as root`);
 }
 
-function checkHealthcheck(final: Stage, out: InfraFindings): void {
+function checkHealthcheck(final: Stage, out: FindingCollector): void {
   if (lineage(final).some((stage) => stage.instructions.some((i) => i.keyword === 'HEALTHCHECK'))) return;
   out.add(RULES.dockerMissingHealthcheck, final.from.offset, 'final stage without HEALTHCHECK', `the final stage (FROM ${final.image}) defines no HEALTHCHECK`);
 }

@@ -1,6 +1,6 @@
-import { findingFor, type Finding, type RuleMeta } from '../../findings';
-import { LineIndex } from '../secrets/line-index';
-import { maskSecret } from '../secrets/mask';
+import { findingFor, type Finding, type RuleMeta } from './findings';
+import { maskSecret } from './scanners/secrets/mask';
+import { LineIndex } from './scanners/secrets/line-index';
 
 const SNIPPET_MAX = 200;
 
@@ -12,11 +12,11 @@ interface Hit {
 }
 
 /**
- * A file's hits, keyed by rule and source offset so that content reached twice (a YAML anchor merged into several
- * jobs, an inherited stage) is reported once, where it is written. Every secret value met in the file is masked in
- * every snippet.
+ * A file's hits for an AST- or document-based scanner, keyed by rule and source offset so that content reached
+ * twice (a YAML anchor merged into several jobs, an inherited stage, a node visited twice) is reported once, where
+ * it is written. Every secret value met in the file is masked in every snippet and message.
  */
-export class InfraFindings {
+export class FindingCollector {
   private readonly hits = new Map<string, Hit>();
   private readonly secrets = new Set<string>();
   private readonly lines: LineIndex;
@@ -33,6 +33,7 @@ export class InfraFindings {
     if (!this.hits.has(key)) this.hits.set(key, { rule, offset, matched, message });
   }
 
+  /** A credential's value: masked wherever it appears in this file's snippets and messages. */
   addSecret(value: string): void {
     if (value.length > 0) this.secrets.add(value);
   }
@@ -46,15 +47,10 @@ export class InfraFindings {
       .sort((a, b) => a.offset - b.offset || a.rule.id.localeCompare(b.rule.id))
       .map((hit) => {
         const line = this.lines.lineOf(hit.offset);
+        const column = this.lines.columnOf(hit.offset, line);
         return findingFor(
           hit.rule,
-          {
-            file: this.path,
-            line,
-            column: this.lines.columnOf(hit.offset, line),
-            snippet: this.snippet(this.lines.lineText(line)),
-            matched: hit.matched,
-          },
+          { file: this.path, line, column, snippet: this.snippet(this.lines.lineText(line), column - 1), matched: hit.matched },
           this.masked(hit.message),
         );
       });
@@ -66,8 +62,13 @@ export class InfraFindings {
     return shown;
   }
 
-  private snippet(line: string): string {
-    const shown = this.masked(line).trim();
-    return shown.length > SNIPPET_MAX ? `${shown.slice(0, SNIPPET_MAX)}…` : shown;
+  /** The line, masked; a long one is cut to a window around the hit. */
+  private snippet(line: string, column: number): string {
+    let shown = this.masked(line);
+    if (shown.length > SNIPPET_MAX) {
+      const from = Math.max(0, column - SNIPPET_MAX / 4);
+      shown = `${from > 0 ? '…' : ''}${shown.slice(from, from + SNIPPET_MAX)}${from + SNIPPET_MAX < shown.length ? '…' : ''}`;
+    }
+    return shown.trim();
   }
 }
