@@ -58,6 +58,34 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('biz scan .', 'biz scan --format sarif -o biz.sarif', 'biz scan --format table,gitlab-sast -o - -o gl-sast-report.json', 'biz scan --offline --osv-db ~/osv', 'biz scan --since origin/main --fail-on medium'))
     .action(act(() => import('./commands/scan')));
 
+  const code = program
+    .command('code')
+    .description('turn a requirement into a reviewed change: a new local branch, or a GitLab merge request')
+    .argument('[requirement]', 'what to build or fix (or use --file / --issue)')
+    .option('--file <file>', 'read the requirement from a file')
+    .option('--issue <ref>', 'read the requirement from a GitLab issue: group/project#12 or its URL')
+    .option('--check <command>', 'run this in the changed copy (e.g. "npm test"); failures go back to the model')
+    .option('--max-attempts <n>', 'edit and check attempts before giving up (1-10)', '3')
+    .option('--gitlab <project>', 'deliver as a merge request in this GitLab project (group/project)')
+    .option('--push', 'push the new local branch to origin')
+    .option('--branch <name>', 'name of the branch to create (default biz/<slug>)')
+    .option('--allow-ignored <path...>', 'let the agent edit these git-ignored files')
+    .option('-y, --yes', 'deliver without asking')
+    .option('--dry-run', 'show the plan and the diff, deliver nothing')
+    .option('--model <spec>', 'openai:<model>, ollama:<model>')
+    .option('--max-cost <usd>', 'stop before the run would cost more than this', parseFloat)
+    .option('--no-cache', 'do not use cached model responses')
+    .addOption(jsonOption())
+    .option('--jsonl', 'stream run events as JSON lines on stdout')
+    .addHelpText('after', examples('biz code "add a --verbose flag to the CLI" --check "npm test"', 'biz code --file spec.md --dry-run', 'biz code --issue group/app#42 --gitlab group/app --yes', 'biz code undo 01jc8x3k2p'))
+    .action(act(() => import('./commands/code')));
+  code
+    .command('undo')
+    .description('remove the branch (and close the merge request) that one biz code run created, nothing else')
+    .argument('<run>', 'run id or a unique prefix')
+    .addOption(jsonOption())
+    .action(act(() => import('./commands/code-undo')));
+
   const db = program.command('db').description('manage the offline vulnerability database');
   db.command('update')
     .description('download the OSV database for offline scans')

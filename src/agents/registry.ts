@@ -3,7 +3,10 @@ import type { Agent } from './runtime/agent';
 type AgentLoader = () => Promise<Agent>;
 
 /** Agents by name, loaded on demand: `biz runs resume` finds the agent of a stored run here. */
-const loaders = new Map<string, AgentLoader>([['security', async () => (await import('./security/agent')).securityAgent as Agent]]);
+const loaders = new Map<string, AgentLoader>([
+  ['security', async () => (await import('./security/agent')).securityAgent as Agent],
+  ['coding', async () => (await import('./coding/agent')).codingAgent as Agent],
+]);
 
 export function registerAgent(name: string, loader: AgentLoader): void {
   loaders.set(name, loader);

@@ -71,6 +71,7 @@ export const DEFAULTS = {
   openaiBaseUrl: 'https://api.openai.com/v1',
   ollamaHost: 'http://localhost:11434',
   osvApiUrl: 'https://api.osv.dev',
+  gitlabUrl: 'https://gitlab.com',
   osvDbUrl: 'https://osv-vulnerabilities.storage.googleapis.com',
   modelTimeoutMs: 120_000,
   modelMaxRetries: 3,

@@ -24,6 +24,8 @@ export interface Agent<I = unknown> {
   build(ctx: RunContext, checkpointer: BaseCheckpointSaver): RunnableGraph;
   /** Performers of this agent's Actions, by kind. */
   actionHandlers?: Record<string, ActionHandler>;
+  /** Releases what the run held (scratch directories) once it can no longer continue: succeeded, failed or dry run. */
+  release?(run: RunContext, input: I): Promise<void>;
   /** The run's result, from the final state: what `--json` prints and `biz runs show` keeps. */
   result?(state: Record<string, unknown>): unknown;
 }

@@ -116,12 +116,20 @@ async function drive(agent: Agent, runId: string, input: unknown, ctx: Context, 
     }
     const message = err instanceof Error ? err.message : String(err);
     const status: RunStatus = signal.aborted ? 'interrupted' : 'failed';
+    if (status === 'failed') await release(agent, run);
     store.runs.setStatus(runId, status, { error: message });
     run.emit('run.finished', { status, error: message });
     ctx.logger.error('run failed', { runId, error: message });
     if (err instanceof BizError) throw err;
     throw new RunFailedError(`run ${runId} failed: ${message}`, `See 'biz runs show ${runId}'; resume it with 'biz runs resume ${runId}'.`);
   }
+}
+
+/** A failure to release is logged, never allowed to change the run's outcome. */
+async function release(agent: Agent, run: RunContext): Promise<void> {
+  if (!agent.release) return;
+  const input = run.store.runs.get(run.runId)?.input;
+  await agent.release(run, input).catch((err: unknown) => run.logger.warn('release failed', { error: String(err) }));
 }
 
 async function consume(stream: AsyncIterable<unknown>): Promise<void> {
@@ -174,6 +182,7 @@ async function finish(
 ): Promise<RunOutcome> {
   const state = await graph.getState(config);
   const result = agent.result ? agent.result(state.values) : null;
+  await release(agent, run);
   const { store } = run;
   store.runs.setStatus(run.runId, status, { result });
   const record = store.runs.get(run.runId)!;
