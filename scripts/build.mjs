@@ -5,9 +5,14 @@ import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
+// BIZ_BUILD_TEST_LICENSE_KEYS names a JSON file of extra license public keys ({ "<kid>": "<key>" }) for end-to-end
+// tests of valid keys: the bundle then goes to .cache/dist-test/ with those keys trusted. dist/ never has them.
+const testLicenseKeysFile = process.env.BIZ_BUILD_TEST_LICENSE_KEYS;
+const testLicenseKeys = testLicenseKeysFile ? JSON.stringify(JSON.parse(readFileSync(testLicenseKeysFile, 'utf8'))) : '{}';
+
 await build({
-  entryPoints: { cli: 'src/cli.ts', 'scan-worker': 'src/agents/security/worker.ts' },
-  outdir: 'dist',
+  entryPoints: { cli: 'src/cli.ts', 'scan-worker': 'src/agents/security/worker.ts', 'biz-license-vendor': 'src/license/vendor-cli.ts' },
+  outdir: testLicenseKeysFile ? '.cache/dist-test' : 'dist',
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -19,6 +24,6 @@ await build({
   banner: {
     js: "import { createRequire as __bizCreateRequire } from 'node:module'; const require = __bizCreateRequire(import.meta.url);",
   },
-  define: { BIZ_VERSION: JSON.stringify(version) },
+  define: { BIZ_VERSION: JSON.stringify(version), BIZ_TEST_LICENSE_KEYS: JSON.stringify(testLicenseKeys) },
   logLevel: 'warning',
 });

@@ -191,6 +191,24 @@ export function buildProgram(): Command {
     .addHelpText('after', examples('biz whoami', 'biz whoami --json'))
     .action(act(() => import('./commands/whoami')));
 
+  const license = program.command('license').description('activate, show and remove the license key (Team and Enterprise plans)');
+  license
+    .command('activate')
+    .description('verify a license key offline and store it for this user; an invalid key changes nothing (exit 4)')
+    .argument('<key|@file>', 'the key, or @ and the file that holds it (@/dev/stdin reads standard input)')
+    .addHelpText('after', examples('biz license activate @license.txt', 'biz license activate biz1.acme-2026.eyJpZCI6Li4ufQ.c2ln...', 'printf %s "$LICENSE" | biz license activate @/dev/stdin'))
+    .action(act(() => import('./commands/license-activate')));
+  license
+    .command('status')
+    .description("show the plan, entitlements and expiry in effect, and this machine's fingerprint (exit 4 when the key is expired or invalid)")
+    .addOption(jsonOption())
+    .addHelpText('after', examples('biz license status', 'biz license status --json'))
+    .action(act(() => import('./commands/license-status')));
+  license
+    .command('deactivate')
+    .description('remove the license key; biz goes back to the Community plan')
+    .action(act(() => import('./commands/license-deactivate')));
+
   program
     .command('completion')
     .description('print a shell completion script')

@@ -1,4 +1,7 @@
 import type { Agent } from '../agents/runtime/agent';
+import { AuthError } from '../auth/errors';
+import { requireRole } from '../auth/rbac';
+import { requireEntitlement } from '../license/entitlements';
 import { resumeRun, runAgent, type RunOutcome } from '../agents/runtime/runner';
 import type { Context } from '../core/context';
 import type { RunRecord } from '../store/runs';
@@ -6,12 +9,26 @@ import { approvalPolicy } from '../ui/approve';
 import { formatUsage } from '../ui/format';
 import { createProgress } from '../ui/progress';
 
+/**
+ * The license must carry the agent's entitlement (exit 4). Login is enforced when the config says so or the license
+ * requires SSO; then the agent's role is needed (exit 3), from the license's issuer when it names one.
+ */
+async function authorize(ctx: Context, agent: Agent): Promise<void> {
+  const license = requireEntitlement(ctx, agent.entitlement);
+  const enforced = Boolean(ctx.config.values.auth?.required) || Boolean(license.requiredIssuer);
+  const identity = await requireRole(ctx, agent.role, { enforced });
+  if (license.requiredIssuer && identity && identity.issuer !== license.requiredIssuer) {
+    throw new AuthError(`this license requires login with ${license.requiredIssuer}, not ${identity.issuer}`, `Run: biz login --issuer ${license.requiredIssuer}`);
+  }
+}
+
 /** Runs (or resumes) an agent with live progress, the approval policy from the flags, and the usage line at the end. */
 export async function runAgentSession(
   ctx: Context,
   agent: Agent,
   start: { input: unknown } | { resume: RunRecord },
 ): Promise<RunOutcome> {
+  await authorize(ctx, agent);
   const progress = createProgress(ctx.output);
   const opts = { approval: approvalPolicy(ctx.flags, ctx.output), onEvent: progress.onEvent, signal: ctx.signal };
   try {

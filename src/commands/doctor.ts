@@ -4,6 +4,7 @@ import type { Context } from '../core/context';
 import { printJson } from '../ui/messages';
 import { doctorModelCheck } from '../agents/runtime/models/doctor-check';
 import { currentIdentity } from '../auth/session';
+import { licenseState } from '../license/entitlements';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 export interface Check {
@@ -47,6 +48,12 @@ function storeCheck(ctx: Context): Check {
   }
 }
 
+function licenseCheck(ctx: Context): Check {
+  const license = licenseState(ctx);
+  const status: CheckStatus = license.status === 'expired' || license.status === 'invalid' ? 'fail' : license.status === 'expiring' || license.status === 'grace' ? 'warn' : 'ok';
+  return { name: 'license', status, detail: license.message, fix: status === 'ok' ? undefined : 'Renew the key and run biz license activate, or biz license deactivate for the Community plan.' };
+}
+
 async function loginCheck(ctx: Context): Promise<Check> {
   const required = Boolean(ctx.config.values.auth?.required);
   try {
@@ -67,7 +74,7 @@ export default async function doctor(_args: string[], opts: { json?: boolean }, 
   let checks: Check[];
   try {
     const ctx = await context();
-    checks = [nodeCheck(), dataDirCheck(ctx), storeCheck(ctx), await doctorModelCheck(ctx), await loginCheck(ctx)];
+    checks = [nodeCheck(), dataDirCheck(ctx), storeCheck(ctx), await doctorModelCheck(ctx), licenseCheck(ctx), await loginCheck(ctx)];
   } catch (err) {
     checks = [nodeCheck(), { name: 'config', status: 'fail', detail: (err as Error).message, fix: (err as { hint?: string }).hint }];
   }

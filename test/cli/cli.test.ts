@@ -91,6 +91,16 @@ describe('biz command line', () => {
     expect(missing.stderr).toMatch(/no run "nope"/);
   });
 
+  it('with auth.required an agent command needs a login (exit 3); local use needs none', async () => {
+    const repo = tempDir();
+    const required = await biz(['scan', repo, '--scanners', 'secrets'], { env: { ...env, BIZ_AUTH_REQUIRED: 'true' } });
+    expect(required.code).toBe(3);
+    expect(required.stderr).toMatch(/login required: run biz login/);
+    expect(required.stderr).toMatch(/biz:scan/);
+    const local = await biz(['scan', repo, '--scanners', 'secrets'], { env });
+    expect(local.code).toBe(0);
+  });
+
   it('completion scripts are valid for bash, zsh and fish', async () => {
     for (const shell of ['bash', 'zsh', 'fish']) {
       const r = await biz(['completion', shell], { env });

@@ -21,8 +21,8 @@ describe('biz doctor', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(true);
     const byName = Object.fromEntries(doc.checks.map((c: { name: string; status: string }) => [c.name, c.status]));
-    expect(byName).toEqual({ node: 'ok', 'data dir': 'ok', sqlite: 'ok', model: 'warn', login: 'ok' });
-    expect(doc.checks.find((c: { name: string }) => c.name === 'model').fix).toMatch(/OPENAI_API_KEY/);
+    expect(byName).toEqual({ node: 'ok', 'data dir': 'ok', sqlite: 'ok', model: 'warn', license: 'ok', login: 'ok' });
+    expect(doc.checks.find((c: { name: string }) => c.name === 'model').fix).toMatch(/set OPENAI_API_KEY[\s\S]*Ollama/);
   });
 
   it('sends one tiny real request to the configured model and reports its latency', async () => {

@@ -36,7 +36,7 @@ const appendLine: ActionHandler = async (payload, ctx) => {
 export const testAgent: Agent<TestInput> = {
   name: 'test',
   summary: 'test agent',
-  entitlement: 'agent:test',
+  entitlement: 'agent:security', // a Community entitlement: the runtime tests need no license
   role: 'biz:test',
   input: testInput,
   actionHandlers: { 'append-line': appendLine },

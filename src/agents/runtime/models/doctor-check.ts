@@ -14,7 +14,7 @@ export async function doctorModelCheck(ctx: Context): Promise<Check> {
     spec = await resolveModel({ spec: ctx.config.values.models?.default, ...endpoints });
   } catch (err) {
     if (err instanceof ModelUnavailableError) {
-      return { name: 'model', status: 'warn', detail: 'no model configured (biz scan needs none)', fix: err.message };
+      return { name: 'model', status: 'warn', detail: `${err.message} (biz scan needs none)`, fix: err.hint };
     }
     return { name: 'model', status: 'fail', detail: (err as Error).message, fix: (err as { hint?: string }).hint };
   }
