@@ -1,7 +1,7 @@
 // `biz scan` (secrets, code, infrastructure) over >= 400 MB of real npm packages, against `cat` of the same files
 // (the I/O floor) and secretlint's recommended preset, in one run. Peak memory is the scan process's VmHWM (worker
 // threads share the process).
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
