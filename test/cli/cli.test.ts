@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { biz, cleanEnv, run, tempDir } from '../helpers';
+import { BIN, biz, cleanEnv, run, tempDir } from '../helpers';
 
 describe('biz command line', () => {
   const home = tempDir();
@@ -99,6 +99,13 @@ describe('biz command line', () => {
     expect(required.stderr).toMatch(/biz:scan/);
     const local = await biz(['scan', repo, '--scanners', 'secrets'], { env });
     expect(local.code).toBe(0);
+  });
+
+  it('a closed pipe (biz ... | head) ends quietly', async () => {
+    // `true` exits at once, so biz writes into a pipe nobody reads: EPIPE.
+    const r = await run('bash', ['-c', `set -o pipefail; node ${BIN} completion bash | true`], { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
   });
 
   it('completion scripts are valid for bash, zsh and fish', async () => {

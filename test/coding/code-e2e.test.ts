@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitLab } from '../fakes/gitlab';
 import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIReply } from '../fakes/openai';
-import { biz, cleanEnv, tempDir } from '../helpers';
+import { BIN, biz, cleanEnv, tempDir, waitFor } from '../helpers';
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.email=dev@example.invalid', '-c', 'user.name=dev', ...args], { cwd, encoding: 'utf8' }).trim();
@@ -179,6 +179,37 @@ describe('biz code end to end (scripted model, real git)', () => {
       await gitlab.close();
     }
   });
+
+  it('questions in the plan: headless runs proceed without asking', async () => {
+    const env = await start([{ json: { ...PLAN, questions: ['Should the greeting end with an exclamation mark?'] } }, GOOD]);
+    const repo = makeRepo();
+    const r = await biz(['code', 'make greet say Hi', '--yes'], { env, cwd: repo });
+    expect(r.code).toBe(0);
+    expect(model.requests).toHaveLength(2);
+    expect(JSON.stringify(model.requests[1].body.messages)).not.toContain('Answers to your questions');
+  });
+
+  it.skipIf(spawnSync('tmux', ['-V']).status !== 0)('questions in the plan: an interactive session answers them, then approves', async () => {
+    const env = await start([{ json: { ...PLAN, questions: ['Should the greeting end with an exclamation mark?'] } }, GOOD]);
+    const repo = makeRepo();
+    const socket = join(tempDir(), 'tmux.sock');
+    const tmux = (...args: string[]) => execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
+    const vars = Object.entries(env).map(([k, v]) => `${k}='${v}'`).join(' ');
+    tmux('new-session', '-d', '-s', 'q', '-x', '200', '-y', '50', `cd ${repo} && env -i ${vars} TERM=xterm node ${BIN} code 'make greet say Hi'; echo EXIT=$?; sleep 60`);
+    const screen = () => tmux('capture-pane', '-t', 'q', '-p');
+    try {
+      await waitFor(() => screen().includes('exclamation mark?'), 'the question');
+      tmux('send-keys', '-t', 'q', 'no, keep it plain', 'Enter');
+      await waitFor(() => screen().includes('Run this git-branch?'), 'the approval');
+      tmux('send-keys', '-t', 'q', 'y', 'Enter');
+      await waitFor(() => screen().includes('EXIT='), 'the end of the run');
+      expect(screen()).toContain('EXIT=0');
+      expect(JSON.stringify(model.requests[1].body.messages)).toContain('A: no, keep it plain');
+      expect(git(repo, 'branch', '--list', 'biz/*').trim()).toBe('biz/make-greet-say-hi-instead-of-hello');
+    } finally {
+      spawnSync('tmux', ['-S', socket, 'kill-server']);
+    }
+  }, 60_000);
 
   it('outside a git repository, or with no requirement, exits 2', async () => {
     const env = await start([]);

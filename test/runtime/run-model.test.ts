@@ -85,7 +85,7 @@ describe('runtime with a model (in process, fake OpenAI)', () => {
     const out = join(home, 'ask.txt');
     const asked: string[] = [];
     const r = await runAgent(testAgent, { out, items: ['keep', 'drop'] }, ctx, {
-      approval: { mode: 'ask', confirm: async (a) => (asked.push(a.preview), !a.preview.includes('drop')) },
+      approval: { mode: 'ask', confirm: async (a) => (asked.push(a.preview), !a.preview.includes('drop')), ask: async () => [] },
     });
     expect(asked).toEqual([`append "keep" to ${out}`, `append "drop" to ${out}`]);
     expect(linesOf(out).map((l) => l.split(' ')[0])).toEqual(['keep']);

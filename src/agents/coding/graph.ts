@@ -2,6 +2,7 @@ import { END, START, StateGraph, type BaseCheckpointSaver } from '@langchain/lan
 import { approvalNode, executeNode } from '../runtime/actions';
 import type { RunnableGraph } from '../runtime/agent';
 import type { RunContext } from '../runtime/context';
+import { askQuestions } from '../runtime/questions';
 import { codingActionHandlers } from './deliver';
 import { analyzeNode } from './nodes/analyze';
 import { generateNode } from './nodes/generate';
@@ -14,13 +15,14 @@ function outOfAttempts(state: CodeStateType): never {
 }
 
 /**
- * analyze -> generate (reflect on failed edits) -> verify (--check; failures go back to generate) -> propose ->
+ * analyze -> clarify (one round of questions, interactive only) -> generate (reflect on failed edits) -> verify (--check; failures go back to generate) -> propose ->
  * approve -> deliver. Side effects happen only in deliver, after approval; edits land in a scratch worktree.
  */
 export function buildCodingGraph(ctx: RunContext, checkpointer: BaseCheckpointSaver): RunnableGraph {
   const afterTry = (next: string) => (s: CodeStateType) => (!s.feedback ? next : s.attempts < s.input.maxAttempts ? 'generate' : 'give-up');
   return new StateGraph(CodeState)
     .addNode('analyze', ctx.node('analyze', analyzeNode(ctx)))
+    .addNode('clarify', ctx.node('clarify', (s: CodeStateType) => ({ clarifications: askQuestions(s.plan?.questions ?? []) })))
     .addNode('generate', ctx.node('generate', generateNode(ctx)))
     .addNode('verify', ctx.node('verify', verifyNode(ctx)))
     .addNode('give-up', ctx.node('give-up', outOfAttempts))
@@ -28,7 +30,8 @@ export function buildCodingGraph(ctx: RunContext, checkpointer: BaseCheckpointSa
     .addNode('approve', ctx.node('approve', approvalNode(ctx)))
     .addNode('deliver', ctx.node('deliver', executeNode(ctx, codingActionHandlers)))
     .addEdge(START, 'analyze')
-    .addEdge('analyze', 'generate')
+    .addEdge('analyze', 'clarify')
+    .addEdge('clarify', 'generate')
     .addConditionalEdges('generate', afterTry('verify'), ['verify', 'generate', 'give-up'])
     .addConditionalEdges('verify', afterTry('propose'), ['propose', 'generate', 'give-up'])
     .addEdge('propose', 'approve')

@@ -47,6 +47,7 @@ export const CodeState = Annotation.Root({
   input: Annotation<CodeInput>(),
   worktree: Annotation<string>({ reducer: (_a, b) => b, default: () => '' }),
   plan: Annotation<Plan | undefined>({ reducer: (_a, b) => b, default: () => undefined }),
+  clarifications: Annotation<{ question: string; answer: string }[]>({ reducer: (_a, b) => b, default: () => [] }),
   attempts: Annotation<number>({ reducer: (_a, b) => b, default: () => 0 }),
   feedback: Annotation<string>({ reducer: (_a, b) => b, default: () => '' }),
   touched: Annotation<string[]>({ reducer: (a, b) => [...new Set([...a, ...b])], default: () => [] }),

@@ -5,6 +5,7 @@ import type { Context } from '../../core/context';
 import { ApprovalNeededError, BizError, RunFailedError, UsageError } from '../../core/errors';
 import type { RunRecord, RunStatus } from '../../store/runs';
 import type { ActionSpec, ApprovalAnswer, ApprovalRequest } from './actions';
+import type { QuestionsRequest } from './questions';
 import type { Agent, RunnableGraph } from './agent';
 import { createRunContext, type RunContext } from './context';
 import { EventBus, type EventListener } from './events';
@@ -14,7 +15,7 @@ import { createRunModel } from './run-model';
 export type ApprovalPolicy =
   | { mode: 'dry-run' }
   | { mode: 'yes' }
-  | { mode: 'ask'; confirm: (action: ActionSpec) => Promise<boolean> }
+  | { mode: 'ask'; confirm: (action: ActionSpec) => Promise<boolean>; ask: (questions: string[]) => Promise<string[]> }
   | { mode: 'deny' };
 
 export interface RunOptions {
@@ -94,13 +95,18 @@ async function drive(agent: Agent, runId: string, input: unknown, ctx: Context, 
   ctx.logger.info(resuming ? 'run resumed' : 'run started', { runId, agent: agent.name });
   try {
     // A run resumed while waiting for approval goes straight to the question; anything else continues the graph.
-    let request = resuming ? await pendingApproval(graph, config) : undefined;
+    let request = resuming ? await pendingRequest(graph, config) : undefined;
     let next: unknown = resuming ? null : input;
     for (;;) {
       if (!request) {
         await consume(await graph.stream(next, { ...config, streamMode: 'updates', durability: 'sync', signal }));
-        request = await pendingApproval(graph, config);
+        request = await pendingRequest(graph, config);
         if (!request) break;
+      }
+      if (request.type === 'questions') {
+        next = new Command({ resume: await answerQuestions(request, opts.approval) });
+        request = undefined;
+        continue;
       }
       const answer = await decide(request, opts.approval, run);
       if (!answer) return await finish(run, agent, graph, config, 'dry-run');
@@ -138,15 +144,21 @@ async function consume(stream: AsyncIterable<unknown>): Promise<void> {
   }
 }
 
-async function pendingApproval(graph: RunnableGraph, config: { configurable: { thread_id: string } }): Promise<ApprovalRequest | undefined> {
+/** The pause the graph is waiting on: an approval of actions, or questions for the person at the terminal. */
+async function pendingRequest(graph: RunnableGraph, config: { configurable: { thread_id: string } }): Promise<ApprovalRequest | QuestionsRequest | undefined> {
   const state = await graph.getState(config);
   for (const task of state.tasks) {
     for (const int of task.interrupts) {
-      const value = int.value as ApprovalRequest | undefined;
-      if (value?.type === 'approval') return value;
+      const value = int.value as ApprovalRequest | QuestionsRequest | undefined;
+      if (value?.type === 'approval' || value?.type === 'questions') return value;
     }
   }
   return undefined;
+}
+
+/** Only an interactive session is asked; headless runs go on with no answers (gemini-cli's "ask becomes deny"). */
+async function answerQuestions(request: QuestionsRequest, policy: ApprovalPolicy): Promise<string[]> {
+  return policy.mode === 'ask' ? policy.ask(request.questions) : request.questions.map(() => '');
 }
 
 /** The approval answer for every pending action, or undefined for a dry run (stop at the previews). */

@@ -29,6 +29,7 @@ export function generateNode(ctx: RunContext) {
     const model = await ctx.model();
     const request = [
       `Plan:\n${JSON.stringify(plan, null, 2)}`,
+      state.clarifications.length ? `Answers to your questions:\n${state.clarifications.map((c) => `Q: ${c.question}\nA: ${c.answer}`).join('\n')}` : '',
       `Current files:\n${filesForModel(worktree, [...plan!.filesToRead, ...plan!.filesToChange, ...state.touched])}`,
       state.feedback ? `Your previous attempt did not work:\n${state.feedback}\nAnswer again with corrected edit blocks.` : '',
     ].filter(Boolean);
