@@ -13,7 +13,8 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseJson, readBody, sendJson, type FakeToolCall, type RecordedRequest } from './openai';
+import { readBody, sendJson } from './http';
+import { parseJson, type FakeToolCall, type RecordedRequest } from './openai';
 
 export type FakeOllamaFault = { fault: 'server_error' } | { fault: 'no_done' } | { fault: 'hang' };
 

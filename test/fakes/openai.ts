@@ -13,8 +13,9 @@
  * so a test that makes one request too many fails loudly. `apiKey` makes every request with another bearer get 401.
  * GET /v1/models lists `models`.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody, sendJson } from './http';
 
 export interface FakeToolCall {
   name: string;
@@ -197,20 +198,6 @@ function sendError(
   headers: Record<string, string> = {},
 ): void {
   sendJson(res, status, { error: { message, type, param: null, code } }, headers);
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-/** Shared with the Ollama fake. */
-export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  });
 }
 
 export function parseJson(raw: string): Record<string, unknown> {
