@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitLab } from '../fakes/gitlab';
+import { startFakeOllama } from '../fakes/ollama';
 import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIReply } from '../fakes/openai';
 import { BIN, biz, cleanEnv, tempDir, waitFor } from '../helpers';
 
@@ -210,6 +211,25 @@ describe('biz code end to end (scripted model, real git)', () => {
       spawnSync('tmux', ['-S', socket, 'kill-server']);
     }
   }, 60_000);
+
+  it('--push pushes the new branch to origin; a local Ollama model works the same way', async () => {
+    const ollama = await startFakeOllama({ models: ['llama3.2:latest'], replies: [{ json: PLAN }, GOOD] });
+    try {
+      const env = { ...cleanEnv(home), OLLAMA_HOST: ollama.url };
+      const repo = makeRepo();
+      const origin = tempDir('biz-origin-');
+      git(origin, 'init', '-q', '--bare');
+      git(repo, 'remote', 'add', 'origin', origin);
+      const r = await biz(['code', 'make greet say Hi', '--push', '--yes', '--json'], { env, cwd: repo });
+      expect(r.stderr).not.toMatch(/error/);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).actions.map((a: { kind: string; status: string }) => `${a.kind}:${a.status}`)).toEqual(['git-branch:executed', 'git-push:executed']);
+      expect(git(origin, 'branch', '--list').trim()).toBe('biz/make-greet-say-hi-instead-of-hello');
+      expect(ollama.requests.filter((q) => q.path === '/api/chat')).toHaveLength(2);
+    } finally {
+      await ollama.close();
+    }
+  });
 
   it('outside a git repository, or with no requirement, exits 2', async () => {
     const env = await start([]);
