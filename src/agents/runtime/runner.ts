@@ -3,6 +3,7 @@ import { Command } from '@langchain/langgraph';
 import { SqliteSaver } from '@langchain/langgraph-checkpoint-sqlite';
 import type { Context } from '../../core/context';
 import { ApprovalNeededError, BizError, RunFailedError, UsageError } from '../../core/errors';
+import { redact } from '../../core/redact';
 import type { RunRecord, RunStatus } from '../../store/runs';
 import type { ActionSpec, ApprovalAnswer, ApprovalRequest } from './actions';
 import type { QuestionsRequest } from './questions';
@@ -120,7 +121,7 @@ async function drive(agent: Agent, runId: string, input: unknown, ctx: Context, 
       run.emit('run.finished', { status: 'waiting-approval' });
       throw err;
     }
-    const message = err instanceof Error ? err.message : String(err);
+    const message = redact(err instanceof Error ? err.message : String(err));
     const status: RunStatus = signal.aborted ? 'interrupted' : 'failed';
     if (status === 'failed') await release(agent, run);
     store.runs.setStatus(runId, status, { error: message });
