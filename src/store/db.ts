@@ -18,6 +18,7 @@ export function openDatabase(dir: string, name = 'biz.db'): Db {
   const path = join(dir, name);
   const fresh = !existsSync(path);
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  keepStatementsAlive(db);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -28,6 +29,35 @@ export function openDatabase(dir: string, name = 'biz.db'): Db {
     throw err;
   }
   return db;
+}
+
+/**
+ * Node 24.19 made native object wrappers unregister a cleanup hook when V8 collects them, and that aborts the
+ * process when the collection runs outside a JavaScript context (an idle GC, or at exit). better-sqlite3 12 (the
+ * last line that supports Node 20) wraps every Statement that way, so no Statement may ever become garbage: each
+ * SQL text is prepared once per connection and reused, which is faster anyway. Pragmas go through the same cache
+ * (better-sqlite3 would prepare a fresh statement for each one), for our code and for the LangGraph checkpointer.
+ */
+function keepStatementsAlive(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  const cached = (sql: string): Database.Statement => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = prepare(sql);
+      cache.set(sql, stmt);
+    } else if (stmt.reader) {
+      // A reused statement starts from the default row shape whatever its last user asked for.
+      stmt.raw(false).pluck(false).expand(false);
+    }
+    return stmt;
+  };
+  db.prepare = cached as Db['prepare'];
+  db.pragma = ((source: string, options?: { simple?: boolean }) => {
+    const stmt = cached(`PRAGMA ${source}`);
+    if (!stmt.reader) return stmt.run();
+    return options?.simple ? stmt.pluck().get() : stmt.all();
+  }) as Db['pragma'];
 }
 
 function migrate(db: Db, path: string, fresh: boolean): void {
