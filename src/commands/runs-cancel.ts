@@ -1,3 +1,4 @@
+import { loadAgent } from '../agents/registry';
 import type { Context } from '../core/context';
 import { UsageError } from '../core/errors';
 import { printInfo } from '../ui/messages';
@@ -21,6 +22,8 @@ export default async function runsCancel([id]: string[], _opts: unknown, context
       // The process is gone: the run had crashed, and marking it cancelled is all there is to do.
     }
   }
+  const agent = await loadAgent(run.agent);
+  await agent?.release?.(ctx, run.id, run.input);
   printInfo(`✓ cancelled run ${run.id}`);
   return 0;
 }

@@ -231,6 +231,23 @@ describe('biz code end to end (scripted model, real git)', () => {
     }
   });
 
+  it('cancelling a run that waits for approval removes its scratch worktree; it can no longer be resumed', async () => {
+    const env = await start([{ json: PLAN }, GOOD]);
+    const repo = makeRepo();
+    const head = git(repo, 'rev-parse', 'HEAD');
+    const first = await biz(['code', 'make greet say Hi'], { env, cwd: repo });
+    expect(first.code).toBe(5);
+    const id = /resume (\w+) --yes/.exec(first.stderr)![1];
+    expect(existsSync(join(home, 'biz', 'cache', 'worktrees', id))).toBe(true);
+    const cancel = await biz(['runs', 'cancel', id], { env, cwd: repo });
+    expect(cancel.code).toBe(0);
+    expect(existsSync(join(home, 'biz', 'cache', 'worktrees', id))).toBe(false);
+    const resumed = await biz(['runs', 'resume', id, '--yes'], { env, cwd: repo });
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toMatch(/is cancelled; there is nothing to resume/);
+    userWorkIntact(repo, head);
+  });
+
   it('outside a git repository, or with no requirement, exits 2', async () => {
     const env = await start([]);
     expect((await biz(['code', 'x'], { env, cwd: tempDir() })).code).toBe(2);

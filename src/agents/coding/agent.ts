@@ -20,7 +20,7 @@ export const codingAgent: Agent<CodeInput> = {
   input: codeInput,
   build: buildCodingGraph,
   actionHandlers: codingActionHandlers,
-  release: (run, input) => removeWorktree(input.repo, worktreeDir(run.base.config.paths.cacheDir, run.runId)),
+  release: (ctx, runId, input) => removeWorktree(input.repo, worktreeDir(ctx.config.paths.cacheDir, runId)),
   result: (state): CodeResult => ({
     plan: state.plan as Plan | undefined,
     diff: (state.diff as string) ?? '',

@@ -1,6 +1,7 @@
 import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import type { z } from 'zod';
 import type { ActionHandler } from './actions';
+import type { Context } from '../../core/context';
 import type { RunContext } from './context';
 
 /** A graph the runner can drive: what StateGraph.compile() returns, narrowed to what we use. */
@@ -24,8 +25,8 @@ export interface Agent<I = unknown> {
   build(ctx: RunContext, checkpointer: BaseCheckpointSaver): RunnableGraph;
   /** Performers of this agent's Actions, by kind. */
   actionHandlers?: Record<string, ActionHandler>;
-  /** Releases what the run held (scratch directories) once it can no longer continue: succeeded, failed or dry run. */
-  release?(run: RunContext, input: I): Promise<void>;
+  /** Releases what a run held (scratch directories) once it can no longer continue: succeeded, failed, dry run, cancelled. */
+  release?(ctx: Context, runId: string, input: I): Promise<void>;
   /** The run's result, from the final state: what `--json` prints and `biz runs show` keeps. */
   result?(state: Record<string, unknown>): unknown;
 }

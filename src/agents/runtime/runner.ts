@@ -136,7 +136,7 @@ async function drive(agent: Agent, runId: string, input: unknown, ctx: Context, 
 async function release(agent: Agent, run: RunContext): Promise<void> {
   if (!agent.release) return;
   const input = run.store.runs.get(run.runId)?.input;
-  await agent.release(run, input).catch((err: unknown) => run.logger.warn('release failed', { error: String(err) }));
+  await agent.release(run.base, run.runId, input).catch((err: unknown) => run.logger.warn('release failed', { error: String(err) }));
 }
 
 async function consume(stream: AsyncIterable<unknown>): Promise<void> {
