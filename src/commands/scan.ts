@@ -4,11 +4,12 @@ import { DEFAULTS } from '../config/schema';
 import type { Context } from '../core/context';
 import { UsageError } from '../core/errors';
 import { writeFileAtomic } from '../config/files';
-import { securityAgent, type ScanResult } from '../agents/security/agent';
+import { securityAgent } from '../agents/security/agent';
 import { severityAtLeast, type ScannerName, type Severity } from '../agents/security/findings';
 import { loadPolicy } from '../agents/security/policy';
 import { REPORT_FORMATS, renderReport } from '../agents/security/reports';
-import { compareFindings, loadScanFindings, saveScanFindings, type StoredFinding } from '../agents/security/scan-history';
+import type { ScanReport } from '../agents/security/report-model';
+import { compareRuns, saveScanFindings } from '../agents/security/scan-history';
 import { ALL_SCANNERS } from '../agents/security/scanners';
 import { printWarning } from '../ui/messages';
 import { runAgentSession } from './agent-session';
@@ -51,13 +52,6 @@ function outputsFor(flags: ScanFlags, ctx: Context): { format: string; file?: st
   return outputs;
 }
 
-function printComparison(added: StoredFinding[], fixed: StoredFinding[], against: string): void {
-  const line = (f: StoredFinding) => `  ${f.severity.padEnd(8)} ${f.ruleId}  ${f.file}:${f.line}`;
-  process.stdout.write(`\nCompared with run ${against}: ${added.length} new, ${fixed.length} fixed\n`);
-  if (added.length) process.stdout.write(`new:\n${added.map(line).join('\n')}\n`);
-  if (fixed.length) process.stdout.write(`fixed:\n${fixed.map(line).join('\n')}\n`);
-}
-
 export default async function scan([path = '.']: string[], flags: ScanFlags, context: () => Promise<Context>): Promise<number> {
   const root = resolve(path);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`${path} is not a directory`, 'Give the repository directory to scan, e.g. biz scan .');
@@ -85,33 +79,15 @@ export default async function scan([path = '.']: string[], flags: ScanFlags, con
       cache: flags.cache !== false,
     },
   });
-  const { report, triage } = outcome.result as ScanResult;
   const store = ctx.store();
-  saveScanFindings(store, outcome.runId, report.findings);
+  saveScanFindings(store, outcome.runId, (outcome.result as ScanReport).findings);
+  const report: ScanReport = { ...(outcome.result as ScanReport), ...(previous ? { comparison: compareRuns(store, previous.id, outcome.runId) } : {}) };
 
   for (const w of report.warnings) printWarning(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   for (const { format, file } of outputs) {
-    let text = renderReport(format as (typeof REPORT_FORMATS)[number], report, { color: !file && ctx.output.color, width: process.stdout.columns });
-    if (format === 'json' && (triage.length || previous)) {
-      const doc = JSON.parse(text);
-      if (triage.length) doc.triage = triage;
-      if (previous) doc.comparison = { against: previous.id, ...compareFindings(loadScanFindings(store, previous.id), loadScanFindings(store, outcome.runId)) };
-      text = JSON.stringify(doc, null, 2);
-    }
-    if (file) writeFileAtomic(resolve(file), text.endsWith('\n') ? text : `${text}\n`);
-    else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  }
-  if (triage.length && !outputs.some((o) => o.format === 'json' && !o.file)) {
-    const byPrint = new Map(report.findings.map((f) => [f.fingerprint, f]));
-    process.stdout.write('\nTriage (model opinion; nothing was hidden):\n');
-    for (const t of triage) {
-      const f = byPrint.get(t.fingerprint);
-      if (f) process.stdout.write(`  ${t.rank}. ${f.ruleId} ${f.file}:${f.line}${t.likelyFalsePositive ? ' (likely false positive)' : ''}: ${t.note}\n`);
-    }
-  }
-  if (previous && !outputs.some((o) => o.format === 'json' && !o.file)) {
-    const { added, fixed } = compareFindings(loadScanFindings(store, previous.id), loadScanFindings(store, outcome.runId));
-    printComparison(added, fixed, previous.id);
+    const text = renderReport(format as (typeof REPORT_FORMATS)[number], report, { color: !file && ctx.output.color, width: process.stdout.columns });
+    if (file) writeFileAtomic(resolve(file), text);
+    else process.stdout.write(text);
   }
   return failOn !== 'none' && report.findings.some((f) => severityAtLeast(f.severity, failOn)) ? 1 : 0;
 }

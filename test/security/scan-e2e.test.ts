@@ -212,6 +212,9 @@ describe('biz scan end to end', () => {
     expect(compared.stdout).toMatch(/fixed:\n\s+\w+\s+secret\/github-pat\s+deploy\/notes\.txt:1/);
     expect(compared.stdout).not.toContain(newToken);
 
+    const json = await biz(['scan', copy, '--compare', firstId, '--scanners', 'secrets,code,infrastructure', '--format', 'json'], { env });
+    expect(JSON.parse(json.stdout).comparison).toMatchObject({ against: firstId, added: [expect.objectContaining({ file: 'new.env' })], fixed: [expect.objectContaining({ file: 'deploy/notes.txt' })] });
+
     const bad = await biz(['scan', copy, '--since', 'no-such-ref'], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--since no-such-ref: not a commit/);
@@ -272,6 +275,12 @@ describe('biz scan --triage', () => {
     expect(doc.findings.length).toBe(JSON.parse(plain.stdout).findings.length);
     expect(doc.triage.length).toBe(doc.findings.length);
     expect(doc.triage[0]).toMatchObject({ rank: 1, note: expect.stringMatching(/^note \d+$/) });
+    model.enqueue((req) => {
+      const ids = [...JSON.stringify(req.body.messages).matchAll(/\\n(\d+)\. \[/g)].map((m) => Number(m[1]));
+      return { json: { findings: ids.map((id, rank) => ({ id, rank: rank + 1, likelyFalsePositive: false, note: `table note ${id}` })) } };
+    });
+    const table = await biz(['scan', repo, '--scanners', 'secrets,code,infrastructure', '--triage', '--no-cache'], { env });
+    expect(table.stdout).toMatch(/Triage \(the model's opinion; nothing was hidden\):\n {2}1\. \S+ \S+:\d+: table note \d+/);
     const prompt = JSON.stringify(model.requests[0].body);
     expect(prompt).not.toContain(AWS_KEY);
     expect(existsSync(join(home, 'biz'))).toBe(true);

@@ -1,12 +1,7 @@
 import type { Agent } from '../runtime/agent';
 import { buildSecurityGraph } from './graph';
-import type { ScanReport } from './report-model';
-import { scanInput, type ScanInput, type TriageNote } from './state';
-
-export interface ScanResult {
-  report: ScanReport;
-  triage: TriageNote[];
-}
+import type { ScanReport, TriageNote } from './report-model';
+import { scanInput, type ScanInput } from './state';
 
 export const securityAgent: Agent<ScanInput> = {
   name: 'security',
@@ -15,9 +10,10 @@ export const securityAgent: Agent<ScanInput> = {
   role: 'biz:scan',
   input: scanInput,
   build: buildSecurityGraph,
-  result(state): ScanResult {
+  result(state): ScanReport {
     const report = state.report as ScanReport;
+    const triage = state.triageNotes as TriageNote[];
     // Dates come back from the checkpoint as strings.
-    return { report: { ...report, startedAt: new Date(report.startedAt), finishedAt: new Date(report.finishedAt) }, triage: (state.triageNotes as TriageNote[]) ?? [] };
+    return { ...report, startedAt: new Date(report.startedAt), finishedAt: new Date(report.finishedAt), ...(triage.length ? { triage } : {}) };
   },
 };

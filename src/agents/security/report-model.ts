@@ -15,6 +15,30 @@ export interface SkippedCounts {
   ignored: number;
 }
 
+/** A model's opinion on one finding (--triage): it ranks and explains, it never removes. */
+export interface TriageNote {
+  fingerprint: string;
+  rank: number;
+  likelyFalsePositive: boolean;
+  note: string;
+}
+
+/** A finding as kept in the store for --compare. */
+export interface ComparedFinding {
+  fingerprint: string;
+  ruleId: string;
+  severity: string;
+  file: string;
+  line: number;
+  title: string;
+}
+
+export interface ScanComparison {
+  against: string; // the earlier run's id
+  added: ComparedFinding[];
+  fixed: ComparedFinding[];
+}
+
 /** Everything a report format needs; produced by the security graph, never by a format. */
 export interface ScanReport {
   tool: { name: string; version: string; informationUri: string };
@@ -27,4 +51,6 @@ export interface ScanReport {
   compliance: ControlResult[];
   warnings: ScanWarning[];
   summary: { filesScanned: number; bytesScanned: number; skipped: SkippedCounts; suppressed: number };
+  triage?: TriageNote[]; // with --triage, best first
+  comparison?: ScanComparison; // with --compare
 }

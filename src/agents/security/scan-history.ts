@@ -1,14 +1,6 @@
 import type { Store } from '../../store';
 import type { Finding } from './findings';
-
-export interface StoredFinding {
-  fingerprint: string;
-  ruleId: string;
-  severity: string;
-  file: string;
-  line: number;
-  title: string;
-}
+import type { ComparedFinding, ScanComparison } from './report-model';
 
 /** Findings of each scan run, kept so a later scan can say what is new and what was fixed (--compare). */
 export function saveScanFindings(store: Store, runId: string, findings: Finding[]): void {
@@ -20,14 +12,16 @@ export function saveScanFindings(store: Store, runId: string, findings: Finding[
   });
 }
 
-export function loadScanFindings(store: Store, runId: string): StoredFinding[] {
+function loadScanFindings(store: Store, runId: string): ComparedFinding[] {
   return store.db
     .prepare('SELECT fingerprint, rule_id AS ruleId, severity, file, line, title FROM scan_findings WHERE run_id = ? ORDER BY file, line')
-    .all(runId) as StoredFinding[];
+    .all(runId) as ComparedFinding[];
 }
 
-export function compareFindings(before: StoredFinding[], now: StoredFinding[]): { added: StoredFinding[]; fixed: StoredFinding[] } {
-  const old = new Set(before.map((f) => f.fingerprint));
-  const current = new Set(now.map((f) => f.fingerprint));
-  return { added: now.filter((f) => !old.has(f.fingerprint)), fixed: before.filter((f) => !current.has(f.fingerprint)) };
+export function compareRuns(store: Store, before: string, now: string): ScanComparison {
+  const earlier = loadScanFindings(store, before);
+  const current = loadScanFindings(store, now);
+  const old = new Set(earlier.map((f) => f.fingerprint));
+  const still = new Set(current.map((f) => f.fingerprint));
+  return { against: before, added: current.filter((f) => !old.has(f.fingerprint)), fixed: earlier.filter((f) => !still.has(f.fingerprint)) };
 }

@@ -1,7 +1,7 @@
 import { Annotation } from '@langchain/langgraph';
 import { z } from 'zod';
 import type { Finding, ScanWarning } from './findings';
-import type { ScanReport } from './report-model';
+import type { ScanReport, TriageNote } from './report-model';
 import { emptyStats, type FileStats } from './scan-file';
 
 export const scanInput = z.object({
@@ -20,13 +20,6 @@ export const scanInput = z.object({
   cache: z.boolean().default(true),
 });
 export type ScanInput = z.infer<typeof scanInput>;
-
-export interface TriageNote {
-  fingerprint: string;
-  rank: number;
-  likelyFalsePositive: boolean;
-  note: string;
-}
 
 const append = <T>() => Annotation<T[]>({ reducer: (a, b) => a.concat(b), default: () => [] });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RunContext } from '../../runtime/context';
-import type { ScanStateType, TriageNote } from '../state';
+import type { TriageNote } from '../report-model';
+import type { ScanStateType } from '../state';
 
 const MAX_FINDINGS = 200;
 

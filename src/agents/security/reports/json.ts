@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES, type Finding, type ScannerName } from '../findings';
-import type { ScanReport } from '../report-model';
+import type { ComparedFinding, ScanReport } from '../report-model';
 import { orderedFindings, severityCounts } from './severity';
 
 const SCANNERS: Record<ScannerName, true> = { secrets: true, dependencies: true, code: true, infrastructure: true, compliance: true };
@@ -36,6 +36,8 @@ const findingSchema = z.object({
   dependency: dependencySchema.optional(),
 });
 
+const comparedSchema = z.object({ fingerprint: z.string(), ruleId: z.string(), severity: z.string(), file: z.string(), line: z.number().int(), title: z.string() });
+
 /** The `--format json` document, version 1. Fields are only ever added within a version. */
 export const jsonReportSchema = z.object({
   version: z.literal(1),
@@ -55,6 +57,14 @@ export const jsonReportSchema = z.object({
   findings: z.array(findingSchema),
   compliance: z.array(z.object({ id: z.string(), title: z.string(), status: z.enum(['pass', 'fail']), details: z.string() })),
   warnings: z.array(z.object({ file: z.string(), line: z.number().int().positive().optional(), message: z.string() })),
+  triage: z.array(z.object({ fingerprint: z.string(), rank: z.number().int(), likelyFalsePositive: z.boolean(), note: z.string() })).optional(),
+  comparison: z
+    .object({
+      against: z.string(),
+      added: z.array(comparedSchema),
+      fixed: z.array(comparedSchema),
+    })
+    .optional(),
 });
 
 export type JsonReport = z.infer<typeof jsonReportSchema>;
@@ -108,7 +118,17 @@ export function jsonReport(report: ScanReport): JsonReport {
     findings: orderedFindings(report.findings).map(jsonFinding),
     compliance: report.compliance.map((c) => ({ id: c.id, title: c.title, status: c.status, details: c.details })),
     warnings: report.warnings.map((w) => ({ file: w.file, line: w.line, message: w.message })),
+    triage: report.triage?.map((t) => ({ fingerprint: t.fingerprint, rank: t.rank, likelyFalsePositive: t.likelyFalsePositive, note: t.note })),
+    comparison: report.comparison && {
+      against: report.comparison.against,
+      added: report.comparison.added.map(comparedFinding),
+      fixed: report.comparison.fixed.map(comparedFinding),
+    },
   };
+}
+
+function comparedFinding(f: ComparedFinding): z.infer<typeof comparedSchema> {
+  return { fingerprint: f.fingerprint, ruleId: f.ruleId, severity: f.severity, file: f.file, line: f.line, title: f.title };
 }
 
 export function renderJson(report: ScanReport): string {

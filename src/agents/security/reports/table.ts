@@ -1,5 +1,5 @@
 import type { Severity } from '../findings';
-import type { ControlResult, ScanReport } from '../report-model';
+import type { ComparedFinding, ControlResult, ScanReport } from '../report-model';
 import { displayWidth, padToWidth, truncateToWidth } from './display-width';
 import type { RenderOptions } from './options';
 import { orderedFindings } from './severity';
@@ -60,11 +60,34 @@ function complianceLines(report: ScanReport, opts: RenderOptions): string[] {
   ];
 }
 
-/** For a terminal: findings most severe first, failing controls, then one summary line. */
+function triageLines(report: ScanReport): string[] {
+  if (!report.triage?.length) return [];
+  const byFingerprint = new Map(report.findings.map((f) => [f.fingerprint, f]));
+  return [
+    'Triage (the model\'s opinion; nothing was hidden):',
+    ...report.triage.flatMap((t) => {
+      const f = byFingerprint.get(t.fingerprint);
+      return f ? [`  ${t.rank}. ${f.ruleId} ${f.file}:${f.line}${t.likelyFalsePositive ? ' (likely false positive)' : ''}: ${oneLine(t.note)}`] : [];
+    }),
+  ];
+}
+
+function comparisonLines(report: ScanReport): string[] {
+  const c = report.comparison;
+  if (!c) return [];
+  const line = (f: ComparedFinding) => `  ${f.severity.padEnd(8)} ${f.ruleId}  ${f.file}:${f.line}`;
+  return [
+    `Compared with run ${c.against}: ${c.added.length} new, ${c.fixed.length} fixed`,
+    ...(c.added.length ? ['new:', ...c.added.map(line)] : []),
+    ...(c.fixed.length ? ['fixed:', ...c.fixed.map(line)] : []),
+  ];
+}
+
+/** For a terminal: findings most severe first, failing controls, triage and comparison when asked, then one summary line. */
 export function renderTable(report: ScanReport, opts: RenderOptions): string {
   const paint = painter(opts.color);
   const findings = report.findings.length === 0 ? ['No findings.'] : findingRows(report, opts);
-  const compliance = complianceLines(report, opts);
-  const sections = [findings.join('\n'), ...(compliance.length ? [compliance.join('\n')] : []), paint(BOLD, summaryLine(report))];
+  const extra = [complianceLines(report, opts), triageLines(report), comparisonLines(report)].filter((lines) => lines.length > 0);
+  const sections = [findings.join('\n'), ...extra.map((lines) => lines.join('\n')), paint(BOLD, summaryLine(report))];
   return `${sections.join('\n\n')}\n`;
 }
