@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../config/files';
 import { securityAgent } from '../agents/security/agent';
 import { severityAtLeast, type ScannerName, type Severity } from '../agents/security/findings';
 import { loadPolicy } from '../agents/security/policy';
-import { REPORT_FORMATS, renderReport } from '../agents/security/reports';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../agents/security/reports';
 import type { ScanReport } from '../agents/security/report-model';
 import { compareRuns, saveScanFindings } from '../agents/security/scan-history';
 import { ALL_SCANNERS } from '../agents/security/scanners';
@@ -42,12 +42,14 @@ function parseScanners(list: string | undefined): ScannerName[] {
 }
 
 /** Pairs formats with destinations: `-f table,sarif -o - -o biz.sarif`; a format without an -o goes to stdout. */
-function outputsFor(flags: ScanFlags, ctx: Context): { format: string; file?: string }[] {
+function outputsFor(flags: ScanFlags, ctx: Context): { format: ReportFormat; file?: string }[] {
   const formats = (flags.json ? 'json' : (flags.format ?? ctx.config.values.scan?.format ?? 'table')).split(',').map((f) => f.trim());
-  for (const f of formats) if (!REPORT_FORMATS.includes(f as (typeof REPORT_FORMATS)[number])) throw new UsageError(`--format: unknown format "${f}"`, `Choose from ${REPORT_FORMATS.join(', ')}.`);
+  const known = (f: string): f is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(f);
+  const unknown = formats.find((f) => !known(f));
+  if (unknown !== undefined) throw new UsageError(`--format: unknown format "${unknown}"`, `Choose from ${REPORT_FORMATS.join(', ')}.`);
   const files = flags.output ?? [];
   if (files.length > formats.length) throw new UsageError(`${files.length} -o files for ${formats.length} format(s)`, 'Give one --format per -o, e.g. -f table,sarif -o - -o biz.sarif');
-  const outputs = formats.map((format, i) => ({ format, file: files[i] === '-' ? undefined : files[i] }));
+  const outputs = formats.filter(known).map((format, i) => ({ format, file: files[i] === '-' ? undefined : files[i] }));
   if (outputs.filter((o) => !o.file).length > 1) throw new UsageError('more than one format would go to stdout', 'Send the others to files with -o.');
   return outputs;
 }
@@ -85,7 +87,7 @@ export default async function scan([path = '.']: string[], flags: ScanFlags, con
 
   for (const w of report.warnings) printWarning(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   for (const { format, file } of outputs) {
-    const text = renderReport(format as (typeof REPORT_FORMATS)[number], report, { color: !file && ctx.output.color, width: process.stdout.columns });
+    const text = renderReport(format, report, { color: !file && ctx.output.color, width: process.stdout.columns });
     if (file) writeFileAtomic(resolve(file), text);
     else process.stdout.write(text);
   }
