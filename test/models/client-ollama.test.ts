@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ModelCallError, ModelClient, type ModelCallRecord, type ModelClientOptions } from '../../src/agents/runtime/models';
+import { ModelClient, type ModelCallRecord, type ModelClientOptions } from '../../src/agents/runtime/models';
 import { startFakeOllama, type FakeOllama } from '../fakes/ollama';
-import { instantRetry } from './support';
+import { failure, instantRetry } from './support';
 
 const question = [{ role: 'user' as const, content: 'Say hi.' }];
 
@@ -25,12 +25,6 @@ function client(overrides: Partial<ModelClientOptions> = {}) {
     ...overrides,
   });
   return { modelClient, waits, calls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ModelCallError> {
-  const err = await promise.catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(ModelCallError);
-  return err as ModelCallError;
 }
 
 describe('ModelClient against the Ollama wire protocol', () => {

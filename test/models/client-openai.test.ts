@@ -2,13 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   BudgetExceededError,
-  ModelCallError,
   ModelClient,
   type ModelCallRecord,
   type ModelClientOptions,
 } from '../../src/agents/runtime/models';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/openai';
-import { instantRetry, memoryCache } from './support';
+import { failure, instantRetry, memoryCache } from './support';
 
 const API_KEY = 'sk-proj-testkey0123456789abcdef'; // biz:ignore (a fake key the fake server checks)
 const question = [
@@ -35,12 +34,6 @@ function client(overrides: Partial<ModelClientOptions> = {}) {
     ...overrides,
   });
   return { modelClient, waits, calls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ModelCallError> {
-  const err = await promise.catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(ModelCallError);
-  return err as ModelCallError;
 }
 
 describe('ModelClient against the OpenAI wire protocol', () => {
