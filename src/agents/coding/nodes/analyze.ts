@@ -2,7 +2,7 @@ import type { RunContext } from '../../runtime/context';
 import { ensureWorktree, worktreeDir } from '../git/worktree';
 import { buildRepoMap } from '../repo-map';
 import { planSchema, type CodeStateType } from '../state';
-import { promptTemplate } from '../templates';
+import { promptTemplate } from '../../runtime/templates';
 
 /** A scratch checkout of the base commit, a map of the repository, and the model's plan for the requirement. */
 export function analyzeNode(ctx: RunContext) {

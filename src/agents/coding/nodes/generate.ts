@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { RunContext } from '../../runtime/context';
 import { applyChanges, formatFailuresForModel, parseEdits, planEdits } from '../edits';
 import type { CodeStateType } from '../state';
-import { promptTemplate } from '../templates';
+import { promptTemplate } from '../../runtime/templates';
 
 const MAX_FILE_CHARS = 60_000;
 
