@@ -2,7 +2,7 @@ import type { Agent } from '../agents/runtime/agent';
 import { AuthError } from '../auth/errors';
 import { requireRole } from '../auth/rbac';
 import { requireEntitlement } from '../license/entitlements';
-import { resumeRun, runAgent, type RunOutcome } from '../agents/runtime/runner';
+import { resumeRun, runAgent, type ApprovalPolicy, type RunOutcome } from '../agents/runtime/runner';
 import type { Context } from '../core/context';
 import type { RunRecord } from '../store/runs';
 import { approvalPolicy } from '../ui/approve';
@@ -22,15 +22,19 @@ async function authorize(ctx: Context, agent: Agent): Promise<void> {
   }
 }
 
-/** Runs (or resumes) an agent with live progress, the approval policy from the flags, and the usage line at the end. */
+/**
+ * Runs (or resumes) an agent with live progress, the approval policy from the flags (unless the command already
+ * holds the approval, as `market publish` does with the review queue), and the usage line at the end.
+ */
 export async function runAgentSession(
   ctx: Context,
   agent: Agent,
   start: { input: unknown } | { resume: RunRecord },
+  approval: ApprovalPolicy = approvalPolicy(ctx.flags, ctx.output),
 ): Promise<RunOutcome> {
   await authorize(ctx, agent);
   const progress = createProgress(ctx.output);
-  const opts = { approval: approvalPolicy(ctx.flags, ctx.output), onEvent: progress.onEvent, signal: ctx.signal };
+  const opts = { approval, onEvent: progress.onEvent, signal: ctx.signal };
   try {
     const outcome = 'resume' in start ? await resumeRun(agent, start.resume, ctx, opts) : await runAgent(agent, start.input, ctx, opts);
     progress.stop();

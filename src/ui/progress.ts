@@ -66,6 +66,9 @@ export function createProgress(mode: OutputMode): ProgressRenderer {
         case 'action.failed':
           line(`✗ ${e.data.kind} ${e.data.target}: ${e.data.error}`);
           break;
+        case 'action.deferred':
+          line(`… ${e.data.kind} ${e.data.target}: ${e.data.reason}`);
+          break;
         case 'message':
           line(String(e.data.text));
           break;

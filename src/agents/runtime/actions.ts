@@ -14,6 +14,20 @@ export interface ActionSpec {
   payload: unknown;
 }
 
+/**
+ * Thrown by a handler whose action cannot run yet (the service asked us to wait: a rate limit). The action stays
+ * approved and untried, so a later run performs it as new; the run itself does not fail.
+ */
+export class ActionDeferredError extends Error {
+  constructor(
+    message: string,
+    readonly until: number,
+  ) {
+    super(message);
+    this.name = 'ActionDeferredError';
+  }
+}
+
 export type ActionHandler = (payload: unknown, ctx: RunContext, info: { retry: boolean }) => Promise<unknown>;
 
 export type Decision = 'approved' | 'rejected';
@@ -90,6 +104,12 @@ export function executeNode(ctx: RunContext, handlers: Record<string, ActionHand
         ctx.emit('action.executed', { kind: action.kind, target: action.target, key: action.idempotencyKey });
         results[action.idempotencyKey] = result;
       } catch (err) {
+        if (err instanceof ActionDeferredError) {
+          ctx.store.actions.setStatus(action.idempotencyKey, 'approved');
+          ctx.emit('action.deferred', { kind: action.kind, target: action.target, key: action.idempotencyKey, reason: err.message, until: err.until });
+          results[action.idempotencyKey] = { deferredUntil: err.until };
+          continue;
+        }
         const message = err instanceof Error ? err.message : String(err);
         ctx.store.actions.setStatus(action.idempotencyKey, 'failed', { error: message });
         ctx.emit('action.failed', { kind: action.kind, target: action.target, key: action.idempotencyKey, error: message });

@@ -16,6 +16,7 @@ export type RunEventType =
   | 'action.skipped'
   | 'action.executed'
   | 'action.failed'
+  | 'action.deferred'
   | 'message';
 
 export interface RunEvent {
