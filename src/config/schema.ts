@@ -30,7 +30,31 @@ export const configSchema = z
     gitlab: z.object({ url: url.optional() }).strict().optional(),
     x: z.object({ apiUrl: url.optional() }).strict().optional(),
     slack: z.object({ apiUrl: url.optional(), channel: z.string().optional() }).strict().optional(),
-    salesforce: z.object({ instanceUrl: url.optional(), loginUrl: url.optional() }).strict().optional(),
+    salesforce: z
+      .object({
+        instanceUrl: url.optional(),
+        loginUrl: url.optional(),
+        apiVersion: z.string().regex(/^\d{2,3}\.0$/, 'must look like 62.0').optional(),
+        bulkThreshold: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
+    market: z
+      .object({
+        minScore: z.number().int().min(0).max(100).optional(),
+        maxRevisions: z.number().int().min(0).max(5).optional(),
+        brandFile: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    lead: z
+      .object({
+        defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as US').optional(),
+        sequence: z.string().optional(),
+        slackChannel: z.string().optional(),
+      })
+      .strict()
+      .optional(),
     auth: z.object({ url: url.optional(), clientId: z.string().optional(), required: z.boolean().optional() }).strict().optional(),
     team: z
       .object({ pgUrl: z.string().optional(), kafkaBrokers: z.string().optional() })
@@ -76,6 +100,14 @@ export const DEFAULTS = {
   modelTimeoutMs: 120_000,
   modelMaxRetries: 3,
   failOn: 'high',
+  xApiUrl: 'https://api.x.com',
+  slackApiUrl: 'https://slack.com/api/',
+  salesforceLoginUrl: 'https://login.salesforce.com',
+  salesforceApiVersion: '62.0',
+  salesforceBulkThreshold: 2_000,
+  marketMinScore: 70,
+  marketMaxRevisions: 2,
+  leadSequence: 'default',
 } as const;
 
 /** Every leaf key, with its zod type, for `biz config set` (parse a value) and completion. */
