@@ -47,7 +47,7 @@ function networkCause(error: ApiRequestError): Error & { code?: string } {
 
 function fromResponse(error: ApiResponseError, operation: string, scrub: (text: string) => string): BizError {
   const status = error.code;
-  const said = scrub(problemText(error.data) ?? `HTTP ${status}`);
+  const said = scrub(problemText(error.data) ?? 'no details');
   if (status === 429) return rateLimited(error.headers, operation);
   if (status === 401) return new XAuthError(`X rejected the credentials when asked to ${operation}: ${said} (HTTP 401)`, 401);
   if (status === 403 && said === DUPLICATE) return new XDuplicateError(`X refused to ${operation}: the account already has a post with this text`);
