@@ -46,7 +46,7 @@ export async function createSlackClient(opts: SlackClientOptions): Promise<Slack
   const apiUrl = parseApiUrl(opts.apiUrl);
   if (!opts.token) throw new SlackApiError(`No Slack token for ${apiUrl}`, 'not_authed');
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const [{ WebClient, LogLevel }, { explain }] = await Promise.all([import('@slack/web-api'), import('./explain')]);
+  const [{ WebClient, LogLevel }, { explain }] = await Promise.all([import('./sdk'), import('./explain')]);
   const silent: Logger = {
     debug: () => undefined,
     info: () => undefined,

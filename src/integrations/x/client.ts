@@ -49,7 +49,7 @@ export async function createXClient(opts: XClientOptions): Promise<XClient> {
   const apiUrl = parseApiUrl(opts.apiUrl);
   const secrets = credentialValues(opts.credentials);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const [{ TwitterApi }, { explain }, { xTransport }] = await Promise.all([import('twitter-api-v2'), import('./explain'), import('./transport')]);
+  const [{ TwitterApi }, { explain }, { xTransport }] = await Promise.all([import('./sdk'), import('./explain'), import('./transport')]);
   const { plugin, agent } = xTransport(apiUrl, timeoutMs);
   const settings = { plugins: [plugin], httpAgent: agent };
   const credentials = opts.credentials;
