@@ -9,6 +9,7 @@ function brandText(brand: Brand): string {
   const lines = [brand.voice ? `Voice:\n${brand.voice}` : 'Voice: clear, friendly, concrete.'];
   if (brand.avoid.length > 0) lines.push(`Never use these words or phrases: ${brand.avoid.join(', ')}`);
   lines.push(`Hashtags: at most ${brand.hashtags.max}${brand.hashtags.required.length ? `; always include ${brand.hashtags.required.join(' ')}` : ''}${brand.hashtags.banned.length ? `; never ${brand.hashtags.banned.join(' ')}` : ''}.`);
+  if (brand.hashtags.guidance) lines.push(brand.hashtags.guidance);
   return lines.join('\n');
 }
 
