@@ -86,6 +86,204 @@ export function buildProgram(): Command {
     .addOption(jsonOption())
     .action(act(() => import('./commands/code-undo')));
 
+  const market = program.command('market').description('write posts, review them, publish to X with a Slack notice (safe from cron)');
+  market
+    .command('draft')
+    .description('write candidate posts from a brief, check them, and put them in the review queue')
+    .argument('<brief>', 'what the post is about')
+    .option('--campaign <name>', 'campaign the posts belong to')
+    .option('--variants <n>', 'how many candidates (1-5)', '1')
+    .option('--thread', 'write a thread, split at sentence boundaries')
+    .option('--media <file>', 'attach an image (PNG, JPEG, GIF, WebP; up to 5 MB)')
+    .option('--brand <file>', 'brand file (default .biz/brand.md)')
+    .option('--critique', "add the model's critique to each candidate's reasons")
+    .option('--model <spec>', 'openai:<model>, ollama:<model>')
+    .option('--max-cost <usd>', 'stop before the run would cost more than this', parseFloat)
+    .option('--no-cache', 'do not use cached model responses')
+    .addOption(jsonOption())
+    .option('--jsonl', 'stream run events as JSON lines on stdout')
+    .addHelpText('after', examples('biz market draft "announce biz 2.0: scans twice as fast" --variants 3', 'biz market draft "our SOC 2 report is out" --campaign trust --media badge.png', 'biz market draft --thread "what we learned building a scanner"'))
+    .action(act(() => import('./commands/market-draft')));
+  market
+    .command('queue')
+    .description('posts waiting for review or approved and waiting for their time')
+    .option('--campaign <name>', 'only this campaign')
+    .addOption(jsonOption())
+    .action(act(() => import('./commands/market-queue')));
+  market
+    .command('approve')
+    .description('approve posts for publishing, now or at a time')
+    .argument('<id...>', 'post ids (see biz market queue)')
+    .option('--at <time>', 'not before: 2026-12-01T09:30, 14:30 (the next one), +2h')
+    .addHelpText('after', examples('biz market approve 12', 'biz market approve 12 13 --at 09:30'))
+    .action(act(() => import('./commands/market-approve')));
+  market
+    .command('reject')
+    .description('drop posts from the queue; they never go out')
+    .argument('<id...>', 'post ids')
+    .action(act(() => import('./commands/market-reject')));
+  market
+    .command('edit')
+    .description('change a post in your editor (or with --text); it is checked again and goes back to review')
+    .argument('<id>', 'post id')
+    .option('--text <text>', 'the new text (a line "---" separates the posts of a thread)')
+    .option('--file <file>', 'read the new text from a file')
+    .option('--brand <file>', 'brand file (default .biz/brand.md)')
+    .action(act(() => import('./commands/market-edit')));
+  market
+    .command('publish')
+    .description('publish approved posts that are due to X, then notify Slack (the cron entry; quiet when nothing is due)')
+    .option('--campaign <name>', 'only this campaign')
+    .option('--dry-run', 'show what would be published and stop')
+    .addOption(jsonOption())
+    .option('--jsonl', 'stream run events as JSON lines on stdout')
+    .addHelpText('after', examples('biz market publish', 'biz market publish --dry-run', '*/5 * * * * biz market publish   # crontab'))
+    .action(act(() => import('./commands/market-publish')));
+  market
+    .command('history')
+    .description('published posts with their links and Slack notices')
+    .option('-L, --limit <n>', 'how many', '20')
+    .addOption(jsonOption())
+    .action(act(() => import('./commands/market-history')));
+  market
+    .command('connect')
+    .description('store the credentials of X or Slack (checked first) in the OS keyring')
+    .argument('<service>', 'x or slack')
+    .option('--bearer', 'X: an OAuth 2 user access token instead of the four OAuth 1.0a values')
+    .option('--channel <channel>', 'Slack: the channel notices go to')
+    .option('--from-env', 'read the values from BIZ_X_* / BIZ_SLACK_TOKEN instead of asking')
+    .option('--insecure-storage', 'store them in a file readable only by you instead of the OS keyring (cron)')
+    .option('--no-verify', 'store without checking them against the service')
+    .addHelpText('after', examples('biz market connect x', 'biz market connect slack --channel "#marketing"', 'BIZ_X_BEARER=... biz market connect x --from-env --insecure-storage'))
+    .action(act(() => import('./commands/market-connect')));
+  const schedule = market.command('schedule').description('recurring drafts from a brief file, on a cron expression');
+  schedule
+    .command('add')
+    .description('draft from a brief file on a cron expression')
+    .argument('<cron>', 'five fields: minute hour day-of-month month day-of-week')
+    .option('--campaign <name>', 'campaign of the drafts (required)')
+    .option('--brief-file <file>', 'the brief each occurrence drafts from (required)')
+    .option('--variants <n>', 'candidates per occurrence (1-5)', '1')
+    .option('--auto-approve-above <score>', 'approve drafts that pass every gate with at least this score')
+    .addOption(jsonOption())
+    .addHelpText('after', examples('biz market schedule add "0 9 * * 1-5" --campaign tips --brief-file tips.md --auto-approve-above 85'))
+    .action(act(() => import('./commands/market-schedule-add')));
+  schedule
+    .command('list')
+    .description('schedules with their last and next occurrence')
+    .addOption(jsonOption())
+    .action(act(() => import('./commands/market-schedule-list')));
+  schedule
+    .command('remove')
+    .description('delete a schedule')
+    .argument('<id>', 'schedule id')
+    .action(act(() => import('./commands/market-schedule-remove')));
+  schedule
+    .command('run')
+    .description('draft for every schedule that is due (the cron entry; quiet when nothing is due)')
+    .addOption(jsonOption())
+    .action(act(() => import('./commands/market-schedule-run')));
+  schedule
+    .command('install')
+    .description('print the crontab line (or systemd units) that runs schedules and publishing')
+    .option('--systemd', 'print a systemd user service and timer instead')
+    .option('--every <minutes>', 'how often', '5')
+    .action(act(() => import('./commands/market-schedule-install')));
+
+  const lead = program.command('lead').description('turn leads into clean Salesforce records with scheduled follow-ups');
+  const sequenceOptions = (cmd: Command) =>
+    cmd
+      .option('--sequence <name|file>', 'follow-up sequence new leads join (default: lead.sequence, else "default")')
+      .option('--no-sequence', 'enrol nobody in a follow-up sequence')
+      .option('--country <code>', 'country for phone numbers without a +prefix (e.g. US; default lead.defaultCountry)');
+  sequenceOptions(
+    lead
+      .command('add')
+      .description('add one lead: checked, scored, matched in Salesforce, then created or updated there')
+      .option('--name <name>', 'full name (required)')
+      .option('--email <email>', 'email address (required)')
+      .option('--company <company>', 'company (derived from the email domain when missing)')
+      .option('--title <title>', 'job title')
+      .option('--phone <phone>', 'phone number (stored as E.164)')
+      .option('--source <source>', 'lead source: referral, inbound, event, outbound, ...')
+      .option('--owner <owner>', 'owner: a Slack member id (U...) or a name')
+      .option('--notes <notes>', 'anything worth keeping'),
+  )
+    .option('-y, --yes', 'write to Salesforce without asking')
+    .option('--dry-run', 'show what would be written and stop')
+    .option('--model <spec>', 'model for the fit summary')
+    .addOption(jsonOption())
+    .addHelpText('after', examples('biz lead add --name "Ada Lovelace" --email ada@analytical.example --company "Analytical Engines" --title CTO --yes'))
+    .action(act(() => import('./commands/lead-add')));
+  sequenceOptions(
+    lead
+      .command('import')
+      .description('import leads from CSV or JSONL, streaming; resumable with biz runs resume')
+      .argument('<file>', '.csv, .tsv, .jsonl or .ndjson')
+      .option('--map <col=field...>', 'map a column to a field: "E-mail Address=email" (repeatable)')
+      .option('--rejects <file>', 'where rejected rows go, with the reason for each (default <file>.rejected.csv)')
+      .option('--summarize', "ask the model for a fit summary of the import's best leads"),
+  )
+    .option('-y, --yes', 'write to Salesforce without asking')
+    .option('--dry-run', 'read and check every row, keep nothing')
+    .addOption(jsonOption())
+    .option('--jsonl', 'stream run events as JSON lines on stdout')
+    .addHelpText('after', examples('biz lead import leads.csv --dry-run', 'biz lead import export.csv --map "E-mail Address=email" --map "Org=company" --yes', 'biz runs resume 01jc8x3k2p --yes   # after a crash or a Salesforce limit'))
+    .action(act(() => import('./commands/lead-import')));
+  sequenceOptions(
+    lead
+      .command('from-text')
+      .description('extract a lead from an email, a signature or notes (a file, or stdin)')
+      .argument('[file]', 'file to read, or - for stdin'),
+  )
+    .option('-y, --yes', 'write to Salesforce without asking')
+    .option('--dry-run', 'show what would be written and stop')
+    .option('--model <spec>', 'openai:<model>, ollama:<model>')
+    .addOption(jsonOption())
+    .addHelpText('after', examples('pbpaste | biz lead from-text', 'biz lead from-text signature.txt --yes'))
+    .action(act(() => import('./commands/lead-from-text')));
+  lead
+    .command('list')
+    .description('leads kept on this machine, newest first')
+    .option('--status <status>', 'local, pending, sending, synced or failed')
+    .option('-L, --limit <n>', 'how many', '50')
+    .addOption(jsonOption())
+    .action(act(() => import('./commands/lead-list')));
+  lead
+    .command('show')
+    .description('one lead with its score, CRM record and follow-ups')
+    .argument('<lead>', 'id or email')
+    .addOption(jsonOption())
+    .action(act(() => import('./commands/lead-show')));
+  lead
+    .command('forget')
+    .description("remove a person's local data (and say what remains in Salesforce)")
+    .argument('<email>', 'their email address')
+    .action(act(() => import('./commands/lead-forget')));
+  const followups = lead
+    .command('followups')
+    .description('planned follow-ups')
+    .option('--due', 'only those due today or earlier')
+    .addOption(jsonOption())
+    .action(act(() => import('./commands/lead-followups')));
+  followups
+    .command('run')
+    .description('create the Salesforce Tasks and send the Slack reminders that are due (the cron entry)')
+    .option('--dry-run', 'show what would be done and stop')
+    .addOption(jsonOption())
+    .action(act(() => import('./commands/lead-followups-run')));
+  lead
+    .command('connect')
+    .description('store the credentials of Salesforce or Slack (checked first) in the OS keyring')
+    .argument('<service>', 'salesforce or slack')
+    .option('--instance-url <url>', 'Salesforce: the instance, e.g. https://acme.my.salesforce.com')
+    .option('--channel <channel>', 'Slack: the channel reminders go to')
+    .option('--from-env', 'read the values from BIZ_SALESFORCE_* / BIZ_SLACK_TOKEN instead of asking')
+    .option('--insecure-storage', 'store them in a file readable only by you instead of the OS keyring (cron)')
+    .option('--no-verify', 'store without checking them against the service')
+    .addHelpText('after', examples('biz lead connect salesforce --instance-url https://acme.my.salesforce.com', 'biz lead connect slack --channel "#sales"'))
+    .action(act(() => import('./commands/lead-connect')));
+
   const db = program.command('db').description('manage the offline vulnerability database');
   db.command('update')
     .description('download the OSV database for offline scans')

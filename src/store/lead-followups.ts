@@ -42,6 +42,15 @@ export class LeadFollowUpsRepo {
     return steps.reduce((n, s) => n + stmt.run(leadId, sequence, s.step, s.type, s.subject, s.description, s.due).changes, 0);
   }
 
+  byIds(ids: number[]): FollowUp[] {
+    const stmt = this.db.prepare('SELECT * FROM lead_followups WHERE id = ?');
+    return ids.map((id) => stmt.get(id) as Row | undefined).filter((r): r is Row => r !== undefined).map(fromRow);
+  }
+
+  countWithoutTask(): number {
+    return this.db.prepare(`SELECT COUNT(*) FROM lead_followups f JOIN leads l ON l.id = f.lead_id WHERE f.crm_task_id IS NULL AND l.crm_status = 'synced'`).pluck().get() as number;
+  }
+
   forLead(leadId: number): FollowUp[] {
     return (this.db.prepare('SELECT * FROM lead_followups WHERE lead_id = ? ORDER BY due, step').all(leadId) as Row[]).map(fromRow);
   }

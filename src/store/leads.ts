@@ -151,6 +151,11 @@ export class LeadsRepo {
     return (this.db.prepare('SELECT * FROM leads WHERE crm_status = ? AND id > ? ORDER BY id LIMIT ?').all(status, afterId, limit) as Row[]).map(fromRow);
   }
 
+  /** The leads of one write batch, in the order they were sent. */
+  inBatch(batch: string): StoredLead[] {
+    return (this.db.prepare('SELECT * FROM leads WHERE crm_batch = ? ORDER BY id').all(batch) as Row[]).map(fromRow);
+  }
+
   countWithStatus(status: CrmStatus): number {
     return this.db.prepare('SELECT COUNT(*) FROM leads WHERE crm_status = ?').pluck().get(status) as number;
   }

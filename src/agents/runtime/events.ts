@@ -17,6 +17,7 @@ export type RunEventType =
   | 'action.executed'
   | 'action.failed'
   | 'action.deferred'
+  | 'progress'
   | 'message';
 
 export interface RunEvent {

@@ -1,0 +1,3 @@
+import { connectCommand } from './connect';
+
+export default connectCommand(['salesforce', 'slack']);
