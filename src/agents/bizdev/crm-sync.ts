@@ -71,10 +71,10 @@ async function send(run: SyncRun, batch: StoredLead[], tag: string, write: () =>
     outcomes = await write();
   } catch (err) {
     if (err instanceof SalesforceRequestError && err.ambiguous) {
-      throw new Error(`${err.message}; ${batch.length} lead(s) may have been written: biz runs resume ${ctx.runId} looks them up before writing again`);
+      throw new Error(`${err.message}; ${batch.length} lead(s) may have been written: biz runs resume ${ctx.runId} looks them up before writing again`, { cause: err });
     }
     ctx.store.write(() => ctx.store.leads.unmarkSending(ids));
-    if (err instanceof SalesforceLimitError) throw new Error(`${err.message}; nothing is lost: biz runs resume ${ctx.runId} continues once the limit resets`);
+    if (err instanceof SalesforceLimitError) throw new Error(`${err.message}; nothing is lost: biz runs resume ${ctx.runId} continues once the limit resets`, { cause: err });
     throw err;
   }
   apply(run, batch, outcomes, created);

@@ -120,11 +120,11 @@ const postToX: ActionHandler = async (payload, ctx, { retry }) => {
           if (!id) {
             posts.setStatus(postId, 'review');
             posts.recordError(postId, 'X refused it as a duplicate of an earlier post: edit it, then approve it again');
-            throw new Error(`X refused post ${postId} as a duplicate of an earlier post; it is back in review (biz market edit ${postId})`);
+            throw new Error(`X refused post ${postId} as a duplicate of an earlier post; it is back in review (biz market edit ${postId})`, { cause: err });
           }
         } else {
           posts.recordError(postId, (err as Error).message);
-          if (err instanceof XRequestError && err.ambiguous) throw new Error(`${(err as Error).message} (it may have been posted: the next run checks the account before trying again)`);
+          if (err instanceof XRequestError && err.ambiguous) throw new Error(`${(err as Error).message} (it may have been posted: the next run checks the account before trying again)`, { cause: err });
           throw err;
         }
       }
