@@ -20,16 +20,16 @@ function expectedLines(text: string): number[] {
   return lines.flatMap((line, index) => (/^\s*(?:\/\/|#) ruleid\s*$/.test(line) ? [index + 2] : []));
 }
 
-function scan(path: string, ruleDirectory: string) {
+function scan(path: string, ruleDirectory: string, text = readFileSync(path, 'utf8')) {
   const warnings: unknown[] = [];
-  const findings = scanner.scan({ path: relative(ruleDirectory, path), text: readFileSync(path, 'utf8') }, (warning) => warnings.push(warning));
+  const findings = scanner.scan({ path: relative(ruleDirectory, path), text }, (warning) => warnings.push(warning));
   return { findings, warnings };
 }
 
 const cases = CODE_RULES.map((rule) => {
   const [language, name] = rule.id.split('/');
   const directory = join(FIXTURES, language, name);
-  return { id: rule.id, directory, positives: filesIn(join(directory, 'positive')), negatives: filesIn(join(directory, 'negative')) };
+  return { id: rule.id, language, directory, positives: filesIn(join(directory, 'positive')), negatives: filesIn(join(directory, 'negative')) };
 });
 
 describe('code scanner rules against fixtures', () => {
@@ -38,7 +38,7 @@ describe('code scanner rules against fixtures', () => {
     expect(missing).toEqual([]);
   });
 
-  for (const { id, directory, positives, negatives } of cases) {
+  for (const { id, language, directory, positives, negatives } of cases) {
     for (const path of positives) {
       it(`${id} fires on exactly the marked lines of ${relative(FIXTURES, path)}`, () => {
         const text = readFileSync(path, 'utf8');
@@ -48,6 +48,20 @@ describe('code scanner rules against fixtures', () => {
         expect(warnings).toEqual([]);
         const lines = findings.filter((finding) => finding.ruleId === id).map((finding) => finding.line);
         expect([...new Set(lines)].sort((a, b) => a - b)).toEqual(expected);
+      });
+    }
+    for (const path of positives) {
+      it(`${id} fires on each marked line of ${relative(FIXTURES, path)} with the other marked lines taken out (the prefilter keeps every case)`, () => {
+        const lines = readFileSync(path, 'utf8').split('\n');
+        const expected = expectedLines(lines.join('\n'));
+        // A Python block needs a statement where one is taken out; lines keep their numbers.
+        const takenOut = (text: string) => (language === 'py' ? `${/^\s*/.exec(text)![0]}pass` : '');
+        for (const line of expected) {
+          const alone = lines.map((text, index) => (expected.includes(index + 1) && index + 1 !== line ? takenOut(text) : text)).join('\n');
+          const { findings, warnings } = scan(path, directory, alone);
+          expect(warnings).toEqual([]);
+          expect(findings.filter((finding) => finding.ruleId === id).map((finding) => finding.line)).toContain(line);
+        }
       });
     }
     for (const path of negatives) {

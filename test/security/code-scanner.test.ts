@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScanWarning } from '../../src/agents/security/findings';
 import { CODE_RULES, createCodeScanner } from '../../src/agents/security/scanners/code/index';
+import { regexLiteralsIn } from '../../src/agents/security/scanners/code/javascript/regex-literals';
 import { KeywordMatcher } from '../../src/agents/security/scanners/code/keywords';
 
 const PARSING = join(__dirname, '../fixtures/code/parsing');
@@ -128,12 +129,30 @@ describe('code scanner', () => {
 describe('KeywordMatcher', () => {
   it('reports each group whose words occur, overlapping and at the ends of the text', () => {
     const matcher = new KeywordMatcher([['eval', 'exec'], ['execute'], ['he'], ['she', 'hers']]);
-    expect(matcher.scan('')).toBe(0);
-    expect(matcher.scan('eva')).toBe(0);
-    expect(matcher.scan('xeval')).toBe(0b0001);
-    expect(matcher.scan('execute')).toBe(0b0011);
-    expect(matcher.scan('ushers')).toBe(0b1100);
-    expect(matcher.scan('EVAL é exec')).toBe(0b0001);
-    expect(matcher.scan('ex\u00e9c')).toBe(0);
+    expect(matcher.scan(Buffer.from(''))).toBe(0);
+    expect(matcher.scan(Buffer.from('eva'))).toBe(0);
+    expect(matcher.scan(Buffer.from('xeval'))).toBe(0b0001);
+    expect(matcher.scan(Buffer.from('execute'))).toBe(0b0011);
+    expect(matcher.scan(Buffer.from('ushers'))).toBe(0b1100);
+    expect(matcher.scan(Buffer.from('EVAL é exec'))).toBe(0b0001);
+    expect(matcher.scan(Buffer.from('ex\u00e9c'))).toBe(0);
+  });
+});
+
+describe('regexLiteralsIn', () => {
+  it('finds each regex literal with the pattern as written, wherever an expression can start, among look-alikes', () => {
+    const text = [
+      'const a = /^(a+)+$/u, b = x / 2;',
+      'return /[/\\]]+/g.test(s) || (/x\\/y/);',
+      '  /^#/.test(line)',
+      "f('a /', /(b|bb)*/); // see a/b/c",
+    ].join('\n');
+    expect(regexLiteralsIn(text).map((literal) => [literal.pattern, text.slice(literal.start, literal.end)])).toEqual(expect.arrayContaining([
+      ['^(a+)+$', '/^(a+)+$/'],
+      ['[/\\]]+', '/[/\\]]+/'],
+      ['x\\/y', '/x\\/y/'],
+      ['^#', '/^#/'],
+      ['(b|bb)*', '/(b|bb)*/'],
+    ]));
   });
 });

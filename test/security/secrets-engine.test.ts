@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../src/agents/security/findings';
 import { createSecretsScanner, maskSecret, type SecretRule } from '../../src/agents/security/scanners/secrets';
+import { sourceFile } from '../../src/agents/security/file-reader';
 import { KeywordIndex } from '../../src/agents/security/scanners/secrets/keyword-index';
 import { alnum, base32, digits, hex, pem } from '../fixtures/secrets/fake-tokens';
 
@@ -19,8 +20,13 @@ describe('maskSecret', () => {
 describe('KeywordIndex', () => {
   it('finds every occurrence of every keyword, overlapping and in any case', () => {
     const index = new KeywordIndex(['sk', 'sk-proj-', 'ask', 'akia']);
-    expect(index.find('Ask SK-PROJ-x; akiA task')).toEqual([[1, 4, 22], [4], [0, 21], [15]]);
-    expect(index.find('nothing here')).toEqual([undefined, undefined, undefined, undefined]);
+    expect(index.find(Buffer.from('Ask SK-PROJ-x; akiA task'))).toEqual([[1, 4, 22], [4], [0, 21], [15]]);
+    expect(index.find(Buffer.from('nothing here'))).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('gives byte offsets past multi-byte characters, and matches keywords with non-ASCII letters in either case', () => {
+    const index = new KeywordIndex(['sk', 'clé']);
+    expect(index.find(Buffer.from('é sk CLÉ clé Clé'))).toEqual([[3], [6, 11, 16]]);
   });
 });
 
@@ -53,6 +59,19 @@ describe('secrets scanner', () => {
     for (const f of findings) {
       expect(f.snippet).toBe(`aws_access_key_id=AKIA**** aws_secret_access_key=${secret.slice(0, 4)}****`);
     }
+  });
+
+  it('reads a file from its bytes as from its text: lines and columns count characters, whatever the encoding', () => {
+    const token = `ghp_${alnum(36)}`;
+    const text = `// ½ café – naïve 🚀\nconst é = "ü"; GITHUB = "${token}" // 🚀\n`;
+    const bytes = Buffer.concat([Buffer.from(text), Buffer.from([0xe9, 0x0a]), Buffer.from(`t2 = "${token}"\n`)]);
+    const fromBytes = scanner.scan(sourceFile('app/a.py', bytes), () => {});
+    const fromText = scanner.scan({ path: 'app/a.py', text: bytes.toString('utf8') }, () => {});
+    expect(fromBytes).toEqual(fromText);
+    expect(fromBytes.map((f) => [f.line, f.column, f.snippet])).toEqual([
+      [2, 26, 'const é = "ü"; GITHUB = "ghp_****" // 🚀'],
+      [4, 7, 't2 = "ghp_****"'],
+    ]);
   });
 
   it('cuts snippets of long (minified) lines to 200 characters around the secret', () => {

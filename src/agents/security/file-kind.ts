@@ -1,3 +1,5 @@
+import type { SourceFile } from './findings';
+
 /** Decides, from a file's first bytes and shape, whether content scanners should read it at all. */
 
 const SNIFF_BYTES = 8000;
@@ -9,10 +11,16 @@ export function looksBinary(buf: Buffer): boolean {
   return buf.subarray(0, end).includes(0);
 }
 
-/** A minified bundle: a web-asset file whose lines are mostly very long (one-line bundles, source maps). */
-export function looksMinified(path: string, text: string): boolean {
-  if (/\.min\.(js|css)$/i.test(path) || path.endsWith('.map')) return true;
-  if (!MINIFIED_EXTENSIONS.test(path) || text.length < MINIFIED_LINE) return false;
+/** Minified bundles and source maps that say so in their name: skipped without reading them. */
+export function minifiedByName(path: string): boolean {
+  return /\.min\.(js|css)$/i.test(path) || path.endsWith('.map');
+}
+
+/** A minified bundle: a web-asset file whose lines are mostly very long (one-line bundles). */
+export function looksMinified(file: SourceFile): boolean {
+  if (!MINIFIED_EXTENSIONS.test(file.path)) return false;
+  const text = file.text;
+  if (text.length < MINIFIED_LINE) return false;
   const lines = text.length / (countNewlines(text) + 1);
   return lines > MINIFIED_LINE / 5;
 }

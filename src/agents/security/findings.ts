@@ -49,7 +49,15 @@ export interface Finding {
 /** A file as the walker hands it to content scanners. */
 export interface SourceFile {
   path: string; // repository-relative, forward slashes
-  text: string;
+  /** May be a getter that decodes `bytes` on first use: a scanner that can rule a file out from its bytes never pays for it. */
+  readonly text: string;
+  /** The UTF-8 bytes as read from disk; absent for text from elsewhere (tests, git history). */
+  bytes?: Buffer;
+}
+
+/** The file's UTF-8 bytes: as read, or encoded from its text. */
+export function bytesOf(file: SourceFile): Buffer {
+  return file.bytes ?? Buffer.from(file.text, 'utf8');
 }
 
 /** Something a scanner could not read or parse: reported with file and line, and the scan goes on. */

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { looksBinary, looksMinified } from './file-kind';
+import { FileReader, sourceFile } from './file-reader';
+import { looksBinary, looksMinified, minifiedByName } from './file-kind';
 import type { FileScanner, Finding, ScanWarning } from './findings';
 import { suppressedInline } from './inline-ignore';
 import type { WalkedFile } from './walk';
@@ -20,23 +20,8 @@ export function addStats(into: FileStats, from: FileStats): void {
   for (const key of Object.keys(into) as (keyof FileStats)[]) into[key] += from[key];
 }
 
-function readWhole(abs: string, maxBytes: number): Buffer | 'large' {
-  const fd = openSync(abs, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) return 'large';
-    const buf = Buffer.allocUnsafe(size);
-    let off = 0;
-    while (off < size) {
-      const n = readSync(fd, buf, off, size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return buf.subarray(0, off);
-  } finally {
-    closeSync(fd);
-  }
-}
+// One per thread: each worker thread loads this module once.
+const reader = new FileReader();
 
 /** Reads one file and runs every scanner that wants it; counts what it skips and why. */
 export function scanFile(
@@ -49,9 +34,10 @@ export function scanFile(
 ): void {
   const wanted = scanners.filter((s) => s.accepts(file.rel));
   if (wanted.length === 0) return;
+  if (minifiedByName(file.rel)) return void stats.minified++;
   let buf: Buffer | 'large';
   try {
-    buf = readWhole(file.abs, maxBytes);
+    buf = reader.read(file.abs, maxBytes);
   } catch (err) {
     stats.unreadable++;
     warnings.push({ file: file.rel, message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
@@ -59,9 +45,8 @@ export function scanFile(
   }
   if (buf === 'large') return void stats.large++;
   if (looksBinary(buf)) return void stats.binary++;
-  // Invalid UTF-8 decodes to U+FFFD; the ASCII that rules look for survives, whatever the file's encoding.
-  const text = buf.toString('utf8');
-  if (looksMinified(file.rel, text)) return void stats.minified++;
+  const source = sourceFile(file.rel, buf);
+  if (looksMinified(source)) return void stats.minified++;
   stats.scanned++;
   stats.bytes += buf.length;
   let lines: string[] | undefined;
@@ -69,13 +54,13 @@ export function scanFile(
   for (const scanner of wanted) {
     let found: Finding[];
     try {
-      found = scanner.scan({ path: file.rel, text }, warn);
+      found = scanner.scan(source, warn);
     } catch (err) {
       warnings.push({ file: file.rel, message: `${scanner.name} scanner failed: ${(err as Error).message}` });
       continue;
     }
     for (const f of found) {
-      lines ??= text.split('\n');
+      lines ??= source.text.split('\n');
       if (suppressedInline(f, lines)) stats.suppressed++;
       else findings.push(f);
     }

@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Finding, ScanWarning } from './findings';
+import { batchesOf } from './batches';
 import { addStats, emptyStats, type FileStats } from './scan-file';
 import type { WalkedFile } from './walk';
 import type { WorkerInit, WorkerReply } from './worker';
 
-const BATCH_FILES = 64;
 const IN_FLIGHT_PER_WORKER = 2;
 // V8 sizes a thread's heap from the machine's memory and collects lazily; a cap makes each worker collect sooner,
 // which keeps a whole scan of a 400 MB tree under 400 MB of memory. Parsing a 2 MB bundle needs about a third of it.
@@ -25,9 +25,9 @@ export interface PoolResult {
 
 /**
  * Spreads files over worker threads, one per core. The walk is paused while every worker has its quota of
- * batches in flight, so memory stays flat however large the tree.
+ * batches in flight, so memory stays flat however large the tree; see batchesOf for the order.
  */
-export async function scanWithPool(files: AsyncIterable<WalkedFile>, init: WorkerInit, signal?: AbortSignal, threads = availableParallelism()): Promise<PoolResult> {
+export async function scanWithPool(files: Iterable<WalkedFile>, init: WorkerInit, signal?: AbortSignal, threads = availableParallelism()): Promise<PoolResult> {
   const entry = workerEntry();
   const workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(entry.url, { workerData: init, execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB } }));
   const result: PoolResult = { findings: [], warnings: [], stats: emptyStats() };
@@ -66,16 +66,10 @@ export async function scanWithPool(files: AsyncIterable<WalkedFile>, init: Worke
     w.postMessage(batch);
   };
   try {
-    let batch: WalkedFile[] = [];
-    for await (const file of files) {
+    for (const batch of batchesOf(files)) {
       if (signal?.aborted) throw new Error('scan interrupted');
-      batch.push(file);
-      if (batch.length >= BATCH_FILES) {
-        await send(batch);
-        batch = [];
-      }
+      await send(batch);
     }
-    if (batch.length > 0) await send(batch);
     while ([...inFlight.values()].some((n) => n > 0)) {
       if (failure) throw failure;
       await new Promise<void>((resolve) => (wake = resolve));

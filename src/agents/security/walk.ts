@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { opendir } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ScanWarning } from './findings';
@@ -43,8 +42,9 @@ function ignoredBy(scopes: Scope[], rel: string, isDir: boolean): boolean {
 /**
  * Yields every regular file under root once, depth first, without reading contents. Symbolic links are not
  * followed (no loops, nothing outside the tree); `.git` is never entered; unreadable directories become warnings.
+ * Synchronous: listing a directory is quick, and a promise per file would cost more than the listing.
  */
-export async function* walkTree(root: string, opts: WalkOptions): AsyncGenerator<WalkedFile> {
+export function* walkTree(root: string, opts: WalkOptions): Generator<WalkedFile> {
   const rootScope: Scope = { base: '', rules: ignore().add(opts.extraIgnores) };
   if (opts.gitignore) rootScope.rules.add(readIgnoreFile(join(root, '.git', 'info', 'exclude')));
   const stack: { abs: string; rel: string; scopes: Scope[] }[] = [{ abs: root, rel: '', scopes: [rootScope] }];
@@ -54,15 +54,15 @@ export async function* walkTree(root: string, opts: WalkOptions): AsyncGenerator
     if (opts.gitignore && existsSync(join(dir.abs, '.gitignore'))) {
       scopes = [...scopes, { base: dir.rel, rules: ignore().add(readIgnoreFile(join(dir.abs, '.gitignore'))) }];
     }
-    let handle;
+    let entries: Dirent[];
     try {
-      handle = await opendir(dir.abs, { bufferSize: 256 });
+      entries = readdirSync(dir.abs, { withFileTypes: true });
     } catch (err) {
       opts.warn({ file: dir.rel || '.', message: `cannot read directory: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
       continue;
     }
     const subdirs: { abs: string; rel: string; scopes: Scope[] }[] = [];
-    for await (const entry of handle) {
+    for (const entry of entries) {
       const rel = dir.rel ? `${dir.rel}/${entry.name}` : entry.name;
       const abs = join(dir.abs, entry.name);
       if (entry.isDirectory()) {

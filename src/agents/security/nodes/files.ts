@@ -26,8 +26,8 @@ export function filesNode(ctx: RunContext) {
       warn: (w) => warnings.push(w),
       onIgnored: () => ignored++,
     });
-    async function* noteLockfiles(files: AsyncIterable<WalkedFile>) {
-      for await (const f of files) {
+    function* noteLockfiles(files: Iterable<WalkedFile>) {
+      for (const f of files) {
         if (wantsLockfiles && isLockfile(f.rel)) lockfiles.push(f.rel);
         yield f;
       }

@@ -1,7 +1,7 @@
-import type { Finding, FileScanner, ScanWarning, SourceFile } from '../../findings';
+import { bytesOf, type Finding, type FileScanner, type ScanWarning, type SourceFile } from '../../findings';
 import { analyzeJavaScript } from './javascript/analyze';
 import { parseJavaScript } from './javascript/parse';
-import { worthParsing } from './prefilter';
+import { triggeredBy, worthParsing } from './prefilter';
 import { analyzePython } from './python/analyze';
 import { FindingCollector } from '../../finding-collector';
 import { CODE_RULES, type Language } from './rules';
@@ -27,7 +27,9 @@ function lineAt(text: string, offset: number): number {
 
 function scanFile(file: SourceFile, warn: (warning: ScanWarning) => void): Finding[] {
   const language = languageOf(file.path);
-  if (!language || file.text.length > MAX_BYTES || !worthParsing(language, file.text)) return [];
+  if (!language) return [];
+  const triggers = triggeredBy(language, bytesOf(file));
+  if (triggers === 0 || file.text.length > MAX_BYTES || !worthParsing(language, triggers, file.text)) return [];
   const collector = new FindingCollector(file.path, file.text);
   if (language === 'js') {
     const parsed = parseJavaScript(file.path, file.text);

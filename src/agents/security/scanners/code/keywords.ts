@@ -1,7 +1,7 @@
 /**
- * Aho-Corasick over ASCII: finds which groups of keywords occur in a text in one pass, however many keywords
- * there are (many String.includes calls cost one pass each). Matching is case-sensitive; list the case variants
- * you need. Non-ASCII characters never belong to a keyword.
+ * Aho-Corasick over ASCII: finds which groups of keywords occur in a file's UTF-8 bytes in one pass, however many
+ * keywords there are (many String.includes calls cost one pass each). Matching is case-sensitive; list the case
+ * variants you need. No byte of a multi-byte character is ASCII, so none belongs to a keyword.
  */
 export class KeywordMatcher {
   private readonly transitions: Int32Array;
@@ -56,13 +56,13 @@ export class KeywordMatcher {
     this.everything = (1 << groups.length) - 1;
   }
 
-  scan(text: string): number {
+  scan(bytes: Uint8Array): number {
     const transitions = this.transitions;
     const outputs = this.outputs;
     let state = 0;
     let found = 0;
-    for (let index = 0, length = text.length; index < length; index++) {
-      const code = text.charCodeAt(index);
+    for (let index = 0, length = bytes.length; index < length; index++) {
+      const code = bytes[index];
       state = code < 128 ? transitions[(state << 7) | code] : 0;
       const output = outputs[state];
       if (output !== 0) {

@@ -1,4 +1,6 @@
+import { regexLiteralsIn, without } from './javascript/regex-literals';
 import { KeywordMatcher } from './keywords';
+import { redosFragment } from './redos';
 import type { Language } from './rules';
 
 /**
@@ -32,14 +34,17 @@ const NESTED = /[+*?}|][^()\n]{0,120}\)(?:[+*]|\{\d+,\d*\})/;
 const NESTED_QUANTIFIER: Trigger = { words: [')+', ')*', '){'], shape: matches(NESTED) };
 
 /**
- * JavaScript checks regex literals and RegExp(...) calls: with no RegExp in the file, the nested quantifier must sit
- * inside a regex literal: a slash after an operator or keyword up to the next unescaped slash on the line.
+ * JavaScript checks regex literals and RegExp(...) calls. Each literal is judged here exactly as its rule would; a
+ * RegExp pattern may be assembled from strings and names, so a nested quantifier anywhere outside the literals
+ * (the literals are judged already) counts when the file mentions RegExp.
  */
-const JS_REGEX_LITERAL_NESTED =
-  /(?:^|[=(,:!&|?;{}[\]<>~+\-*%^]|\b(?:return|case|typeof|void|delete|in|of|yield|await|throw|else|do))\s*\/(?![/*])(?:[^\n/\\[]|\\.|\[(?:[^\n\]\\]|\\.)*\])*?[+*?}|](?:[^\n/\\[()]|\\.|\[(?:[^\n\]\\]|\\.)*\]){0,120}\)(?:[+*]|\{\d+,\d*\})/m;
 const JS_NESTED_QUANTIFIER: Trigger = {
   words: NESTED_QUANTIFIER.words,
-  shape: (text) => (text.includes('RegExp') ? NESTED.test(text) : JS_REGEX_LITERAL_NESTED.test(text)),
+  shape: (text) => {
+    const literals = regexLiteralsIn(text);
+    if (literals.some((literal) => redosFragment(literal.pattern) !== undefined)) return true;
+    return text.includes('RegExp') && NESTED.test(without(text, literals));
+  },
 };
 
 /** The sources javascript/paths.ts inputDepth counts as user input, read directly, by index or destructured. */
@@ -67,8 +72,11 @@ const TRIGGERS: Record<Language, Trigger[]> = {
     },
     { words: ['child_process'] },
     {
+      // the SQL methods of javascript/calls.ts, called with anything but a plain string or a function
       words: ['query', 'execute', 'prepare', 'Raw', 'raw', 'unsafe'],
-      shape: matches(/\.(?:query|execute|prepare)\s*\(\s*(?!['"][^'"\\\n]*['"]\s*[,)])|(?:\wRaw|\braw|RawUnsafe|\bunsafe)\s*\(/),
+      shape: matches(
+        /\.(?:query|execute|prepare)\s*\(\s*(?!['"][^'"\\\n]*['"]\s*[,)]|function\b|(?:[\w$]+|\([\w$,\s]*\))\s*=>)|\b(?:whereRaw|orWhereRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|raw|unsafe)\s*\(|RawUnsafe\s*\(/,
+      ),
     },
     { words: ['$where', 'unserialize', 'js-yaml', 'libxmljs', 'NODE_TLS_REJECT_UNAUTHORIZED'] },
     {
@@ -116,8 +124,12 @@ const MATCHERS: Record<Language, KeywordMatcher> = {
   py: new KeywordMatcher(TRIGGERS.py.map((trigger) => trigger.words)),
 };
 
-export function worthParsing(language: Language, text: string): boolean {
-  const found = MATCHERS[language].scan(text);
-  if (found === 0) return false;
-  return TRIGGERS[language].some((trigger, index) => (found & (1 << index)) !== 0 && (!trigger.shape || trigger.shape(text)));
+/** The triggers whose words occur in the file's bytes, as a bit mask: with none, no rule can fire. */
+export function triggeredBy(language: Language, bytes: Uint8Array): number {
+  return MATCHERS[language].scan(bytes);
+}
+
+/** Whether, for one of the triggers found, the text also has the shape of the construct its rule looks for. */
+export function worthParsing(language: Language, triggers: number, text: string): boolean {
+  return TRIGGERS[language].some((trigger, index) => (triggers & (1 << index)) !== 0 && (!trigger.shape || trigger.shape(text)));
 }

@@ -1,6 +1,10 @@
+import { isAscii } from 'node:buffer';
+import { bytesOf, type SourceFile } from '../../findings';
 import { isAllowed } from './allowlist';
 import { shannonEntropy } from './entropy';
 import { KeywordIndex } from './keyword-index';
+import { lineNumberAt, lineStarts } from './line-index';
+import { byteLines, textLines, type Lines } from './lines';
 import type { SecretAllowlist, SecretRule } from './rule';
 
 /** One secret a rule found, before line numbers: offsets are into the scanned text. */
@@ -20,17 +24,10 @@ interface CompiledRule {
   keywordIds: number[];
 }
 
-function lineStartAt(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEndAt(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end === -1 ? text.length : end;
-}
+type Occurrences = (number[] | undefined)[];
 
 /**
- * gitleaks' detection loop: one keyword pass over the text, then each rule whose keywords occur runs its regex over
+ * gitleaks' detection loop: one keyword pass over the file, then each rule whose keywords occur runs its regex over
  * the lines that hold them (or the whole text for multi-line rules), then entropy, checks and allowlists.
  */
 export class SecretDetector {
@@ -51,37 +48,57 @@ export class SecretDetector {
     }));
   }
 
-  detect(path: string, text: string): SecretHit[] {
+  /**
+   * The keyword pass reads the file's bytes. In an ASCII file byte offsets are text offsets, and the rules read
+   * only the lines they need, decoded one by one. Elsewhere offsets differ but lines do not: the rules first look
+   * at lines decoded one by one, and only a file where one matches is decoded whole and scanned again.
+   */
+  detect(file: SourceFile): SecretHit[] {
+    const { path } = file;
     if (this.allowlists.some((list) => list.paths?.some((p) => p.test(path)) && list.condition !== 'AND')) return [];
-    const occurrences = this.keywords.find(text);
-    const hits: SecretHit[] = [];
-    for (const c of this.compiled) {
-      if (c.rule.path && !c.rule.path.test(path)) continue;
-      const found = this.runRule(c, text, occurrences);
-      if (found.length > 0 && (!c.rule.requires || c.rule.requires.test(text))) hits.push(...found);
-    }
-    return dropGenericOverlaps(hits).filter((hit) => !this.allowed(hit, path, text));
+    const bytes = bytesOf(file);
+    const occurrences = this.keywords.find(bytes);
+    const lines = byteLines(bytes, () => file.text);
+    if (isAscii(bytes)) return this.hitsIn(path, lines, occurrences);
+    if (!this.compiled.some((c) => this.applies(c, path) && this.runRule(c, lines, occurrences).length > 0)) return [];
+    const text = file.text;
+    return this.hitsIn(path, textLines(text), onTextLines(bytes, text, occurrences));
   }
 
-  private runRule(c: CompiledRule, text: string, occurrences: (number[] | undefined)[]): SecretHit[] {
-    if (c.keywordIds.length === 0) return this.matchIn(c, text, 0, text.length);
+  private applies(c: CompiledRule, path: string): boolean {
+    return !c.rule.path || c.rule.path.test(path);
+  }
+
+  private hitsIn(path: string, lines: Lines, occurrences: Occurrences): SecretHit[] {
+    const hits: SecretHit[] = [];
+    for (const c of this.compiled) {
+      if (!this.applies(c, path)) continue;
+      const found = this.runRule(c, lines, occurrences);
+      if (found.length > 0 && (!c.rule.requires || c.rule.requires.test(lines.whole))) hits.push(...found);
+    }
+    return dropGenericOverlaps(hits).filter((hit) => !this.allowed(hit, path, lines));
+  }
+
+  private runRule(c: CompiledRule, lines: Lines, occurrences: Occurrences): SecretHit[] {
+    if (c.keywordIds.length === 0) return this.matchIn(c, lines.whole, 0);
     if (!c.keywordIds.some((id) => occurrences[id])) return [];
-    if (c.rule.wholeText) return this.matchIn(c, text, 0, text.length);
+    if (c.rule.wholeText) return this.matchIn(c, lines.whole, 0);
     const positions = c.keywordIds.flatMap((id) => occurrences[id] ?? []);
     if (c.keywordIds.length > 1) positions.sort((a, b) => a - b);
     const hits: SecretHit[] = [];
     let scannedTo = -1;
     for (const at of positions) {
       if (at < scannedTo) continue;
-      const end = lineEndAt(text, at);
-      hits.push(...this.matchIn(c, text, lineStartAt(text, at), end));
+      const start = lines.lineStart(at);
+      const end = lines.lineEnd(at);
+      hits.push(...this.matchIn(c, lines.slice(start, end), start));
       scannedTo = end;
     }
     return hits;
   }
 
-  private matchIn(c: CompiledRule, text: string, from: number, to: number): SecretHit[] {
-    const window = from === 0 && to === text.length ? text : text.slice(from, to);
+  /** Hits in `window`, a stretch of the file starting at offset `from`. */
+  private matchIn(c: CompiledRule, window: string, from: number): SecretHit[] {
     const hits: SecretHit[] = [];
     c.regex.lastIndex = 0;
     for (let m = c.regex.exec(window); m !== null; m = c.regex.exec(window)) {
@@ -97,10 +114,17 @@ export class SecretDetector {
     return hits;
   }
 
-  private allowed(hit: SecretHit, path: string, text: string): boolean {
-    const line = text.slice(lineStartAt(text, hit.start), lineEndAt(text, hit.start));
+  private allowed(hit: SecretHit, path: string, lines: Lines): boolean {
+    const line = lines.slice(lines.lineStart(hit.start), lines.lineEnd(hit.start));
     return isAllowed(hit.rule, { secret: hit.secret, match: hit.match, line, path }, this.allowlists);
   }
+}
+
+/** Moves each byte offset to the start of its line in the decoded text: decoding keeps every line break. */
+function onTextLines(bytes: Buffer, text: string, occurrences: Occurrences): Occurrences {
+  const byteStarts = lineStarts(bytes);
+  const textStarts = lineStarts(text);
+  return occurrences.map((offsets) => offsets?.map((at) => textStarts[lineNumberAt(byteStarts, at) - 1]));
 }
 
 /** The first capture group that took part in the match; the whole match when the regex has none. */

@@ -1,30 +1,31 @@
 /**
- * Aho-Corasick automaton over ASCII-case-folded text (gitleaks' keyword prefilter): one pass over the text finds
- * every occurrence of every keyword, where one indexOf per keyword would read the text once per keyword.
+ * Aho-Corasick automaton over a file's UTF-8 bytes, ASCII letters case-folded (gitleaks' keyword prefilter): one
+ * pass finds every occurrence of every keyword, where one indexOf per keyword would read the file once per keyword.
+ * No byte of a multi-byte character is ASCII, so the bytes hold exactly the occurrences the decoded text holds.
  */
 export class KeywordIndex {
-  private readonly lengths: number[];
-  /** Character code -> alphabet class; 0 for characters in no keyword. */
-  private readonly classOf = new Uint16Array(65536);
+  /** Byte -> alphabet class; 0 for bytes in no keyword. */
+  private readonly classOf = new Uint8Array(256);
   private readonly width: number;
+  /** Every way each keyword can be written in bytes, with the keyword's index. */
+  private readonly spellings: { keyword: number; bytes: Buffer }[];
   /**
    * Transition table. Targets are premultiplied by `width`, and negated where a keyword ends, so the hot loop
    * learns both the next state and whether to report from a single load.
    */
   private readonly next: Int32Array;
-  /** Keywords ending in each state, indexed by state number. */
+  /** Spellings ending in each state, indexed by state number. */
   private readonly outputs: number[][];
 
   constructor(readonly keywords: readonly string[]) {
-    this.lengths = keywords.map((k) => k.length);
+    this.spellings = keywords.flatMap((keyword, index) => spellingsOf(keyword).map((bytes) => ({ keyword: index, bytes })));
     let classes = 1;
-    for (const keyword of keywords) {
-      for (const ch of keyword) {
-        const lower = ch.toLowerCase();
-        const code = lower.charCodeAt(0);
-        if (this.classOf[code] !== 0) continue;
-        this.classOf[code] = classes;
-        this.classOf[lower.toUpperCase().charCodeAt(0)] = classes;
+    for (const { bytes } of this.spellings) {
+      for (const byte of bytes) {
+        if (this.classOf[byte] !== 0) continue;
+        this.classOf[byte] = classes;
+        if (byte >= 0x41 && byte <= 0x5a) this.classOf[byte | 0x20] = classes;
+        if (byte >= 0x61 && byte <= 0x7a) this.classOf[byte & ~0x20] = classes;
         classes++;
       }
     }
@@ -38,14 +39,14 @@ export class KeywordIndex {
     }
   }
 
-  /** Start offsets of every occurrence, per keyword (same order as the constructor's list); undefined when absent. */
-  find(text: string): (number[] | undefined)[] {
+  /** Byte offsets of every occurrence, per keyword (same order as the constructor's list); undefined when absent. */
+  find(bytes: Uint8Array): (number[] | undefined)[] {
     const found: (number[] | undefined)[] = new Array(this.keywords.length);
     const { classOf, next } = this;
-    const length = text.length;
+    const length = bytes.length;
     let state = 0;
     for (let i = 0; i < length; i++) {
-      state = next[state + classOf[text.charCodeAt(i)]];
+      state = next[state + classOf[bytes[i]]];
       if (state < 0) {
         state = -state;
         this.record(found, state, i);
@@ -55,16 +56,19 @@ export class KeywordIndex {
   }
 
   private record(found: (number[] | undefined)[], state: number, at: number): void {
-    for (const k of this.outputs[state / this.width]) (found[k] ??= []).push(at - this.lengths[k] + 1);
+    for (const s of this.outputs[state / this.width]) {
+      const { keyword, bytes } = this.spellings[s];
+      (found[keyword] ??= []).push(at - bytes.length + 1);
+    }
   }
 
   private buildTrie(): { children: Int32Array[]; ends: number[][] } {
     const children = [new Int32Array(this.width).fill(-1)];
     const ends: number[][] = [[]];
-    this.keywords.forEach((keyword, k) => {
+    this.spellings.forEach(({ bytes }, s) => {
       let node = 0;
-      for (const ch of keyword) {
-        const c = this.classOf[ch.charCodeAt(0)];
+      for (const byte of bytes) {
+        const c = this.classOf[byte];
         if (children[node][c] === -1) {
           children[node][c] = children.length;
           children.push(new Int32Array(this.width).fill(-1));
@@ -72,7 +76,7 @@ export class KeywordIndex {
         }
         node = children[node][c];
       }
-      ends[node].push(k);
+      ends[node].push(s);
     });
     return { children, ends };
   }
@@ -105,4 +109,18 @@ export class KeywordIndex {
       }
     }
   }
+}
+
+/**
+ * The UTF-8 spellings of a keyword in any case. ASCII letters fold through their shared alphabet class; a keyword
+ * with other cased characters is spelled once per combination of their lower and upper case.
+ */
+function spellingsOf(keyword: string): Buffer[] {
+  let forms = [''];
+  for (const ch of keyword) {
+    const lower = ch.toLowerCase();
+    const cases = ch.charCodeAt(0) < 128 ? [ch] : [...new Set([lower, lower.toUpperCase()])];
+    forms = forms.flatMap((prefix) => cases.map((c) => prefix + c));
+  }
+  return forms.map((form) => Buffer.from(form, 'utf8'));
 }

@@ -25,7 +25,7 @@ export function createSecretsScanner(opts: SecretsScannerOptions = {}): FileScan
     name: 'secrets',
     rules: rules.map((r) => r.meta),
     accepts: (path) => !SKIPPED_PATHS.some((p) => p.test(path)),
-    scan: (file) => findingsFor(file, detector.detect(file.path, file.text)),
+    scan: (file) => findingsFor(file, detector.detect(file)),
   };
 }
 
