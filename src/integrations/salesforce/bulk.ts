@@ -69,8 +69,12 @@ async function finish(session: Session, job: Job, records: LeadFields[], columns
   return outcomesOf(records, columns, results, reason);
 }
 
+/** Small jobs finish in well under a second: the first look comes soon, then each wait doubles up to the interval. */
+const FIRST_POLL_MS = 250;
+
 async function waitForJob(session: Session, job: Job, options: BulkWaitOptions): Promise<JobInfoV2> {
-  const interval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const longest = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  let interval = Math.min(FIRST_POLL_MS, longest);
   const waitMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
   const deadline = Date.now() + waitMs;
   let failures = 0;
@@ -91,5 +95,6 @@ async function waitForJob(session: Session, job: Job, options: BulkWaitOptions):
       });
     }
     await sleep(interval);
+    interval = Math.min(interval * 2, longest);
   }
 }

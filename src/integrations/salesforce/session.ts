@@ -5,7 +5,6 @@
 import type { Connection, OAuth2 } from 'jsforce';
 import { registerSecret } from '../../core/redact';
 import { requestToken, sessionRefresh, type SessionRefresh, type Token } from './auth';
-import { commonJs } from './cjs';
 import { explain, type Effect } from './explain';
 import { createTransport } from './transport';
 import type { SalesforceOptions } from './types';
@@ -20,7 +19,7 @@ export interface Session {
 }
 
 export async function openSession(options: SalesforceOptions): Promise<Session> {
-  const { Connection, OAuth2 } = commonJs(await import('jsforce'), 'Connection');
+  const { Connection, OAuth2 } = await import('./sdk');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const secrets = new Set<string>();
   const keepSecret = (value: string | undefined): void => {

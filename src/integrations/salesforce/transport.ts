@@ -6,7 +6,6 @@
  */
 import type { HttpRequest, HttpRequestOptions, HttpResponse } from 'jsforce';
 import type { Transport } from 'jsforce/lib/transport';
-import { commonJs } from './cjs';
 
 /** Salesforce answered with an error status. */
 export class HttpFailure extends Error {
@@ -46,10 +45,7 @@ export interface TransportOptions {
 const SEND_ONCE: HttpRequestOptions['retry'] = { maxRetries: 0, methods: [] };
 
 export async function createTransport(options: TransportOptions): Promise<Transport> {
-  const [{ Transport }, { StreamPromise }] = await Promise.all([
-    import('jsforce/lib/transport.js').then((module) => commonJs(module, 'Transport')),
-    import('jsforce/lib/util/promise.js').then((module) => commonJs(module, 'StreamPromise')),
-  ]);
+  const { Transport, StreamPromise } = await import('./sdk');
 
   class GuardedTransport extends Transport {
     override httpRequest(request: HttpRequest, requestOptions: HttpRequestOptions = {}) {
