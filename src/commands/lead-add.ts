@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js';
 import { bizdevAgent, type LeadResult } from '../agents/bizdev/agent';
 import { leadInputBase } from '../agents/bizdev/lead-request';
 import { normalizeLead } from '../agents/bizdev/leads/normalize';
@@ -27,7 +28,7 @@ export default async function leadAdd(_args: string[], flags: AddFlags, context:
   const ctx = await context();
   const raw = Object.fromEntries(Object.entries({ name: flags.name, email: flags.email, company: flags.company, title: flags.title, phone: flags.phone, source: flags.source, owner: flags.owner, notes: flags.notes }).filter((e): e is [string, string] => e[1] !== undefined));
   const base = await leadInputBase(ctx, flags);
-  const checked = normalizeLead(raw, { defaultCountry: base.defaultCountry as never });
+  const checked = normalizeLead(raw, { defaultCountry: base.defaultCountry as CountryCode | undefined });
   if (!checked.ok) throw new UsageError(checked.reason);
   if (!base.crm) printInfo('Salesforce is not connected: the lead is kept on this machine (biz lead connect salesforce)');
   const outcome = await runAgentSession(ctx, bizdevAgent, { input: { mode: 'add', raw, ...base } });

@@ -123,11 +123,18 @@ export class LeadsRepo {
   }
 
   /**
-   * Adds a lead, or merges it into the one with the same email key: blanks are filled and changed values win.
+   * Adds a lead, or merges it into the one with the same email key (or, failing that, the same name at the same
+   * company): blanks are filled and changed values win.
    * `repeated` means this run already wrote it (the same person twice in one file).
    */
   upsert(values: LeadValues, runId: string, crmStatus: 'local' | 'pending', now = Date.now()): { id: number; outcome: UpsertOutcome } {
-    const existing = this.byEmailKey(values.emailKey);
+    const sameEmail = this.byEmailKey(values.emailKey);
+    const existing = sameEmail ?? this.byNameKey(values.nameKey);
+    if (existing && !sameEmail) {
+      // The same person at the same company writing from another address: one lead, and the address is kept.
+      const note = `also wrote from ${values.email}`;
+      values = { ...values, email: existing.email, emailKey: existing.emailKey, notes: existing.notes?.includes(note) ? existing.notes : [existing.notes, values.notes, note].filter(Boolean).join('\n') };
+    }
     if (!existing) {
       const keys = Object.keys(COLUMNS).filter((k) => values[k as keyof LeadValues] !== undefined);
       const cols = [...keys.map((k) => COLUMNS[k]), 'crm_status', 'run_id', 'created_at', 'updated_at'];

@@ -63,6 +63,16 @@ describe('biz lead against a fake Salesforce (real jsforce)', () => {
     expect(leadsInCrm()[0].Title).toBe('CEO');
   });
 
+  it('the same person at the same company from another address stays one lead, and the address is kept', async () => {
+    const add = (email: string) => biz(['lead', 'add', '--name', 'Ada Lovelace', '--email', email, '--company', 'Analytical Engines Ltd', '--yes', '--no-sequence'], { env, cwd: project });
+    expect((await add('ada@analytical.example')).code).toBe(0);
+    expect((await add('countess@lovelace.example')).code).toBe(0);
+    const leads = JSON.parse((await biz(['lead', 'list', '--json'], { env, cwd: project })).stdout);
+    expect(leads).toHaveLength(1);
+    expect(leads[0]).toMatchObject({ email: 'ada@analytical.example', notes: expect.stringContaining('also wrote from countess@lovelace.example') });
+    expect(leadsInCrm()).toHaveLength(1);
+  });
+
   it('a person who is already a Contact is updated, not created as a Lead', async () => {
     const contact = sf.addContact({ FirstName: 'Grace', LastName: 'Hopper', Email: 'grace@navy.example', AccountName: 'Navy' });
     const r = await biz(['lead', 'add', '--name', 'Grace Hopper', '--email', 'grace@navy.example', '--company', 'Navy', '--title', 'Rear Admiral', '--yes', '--no-sequence'], { env, cwd: project });

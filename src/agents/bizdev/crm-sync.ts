@@ -3,6 +3,7 @@ import { nowMs } from '../../core/clock';
 import type { StoredLead } from '../../store/leads';
 import type { ActionHandler } from '../runtime/actions';
 import type { RunContext } from '../runtime/context';
+import { leadOf } from './lead-values';
 import { loadSequence, planFollowUps, type Sequence } from './leads/sequence';
 import { salesforceOf } from './salesforce-session';
 import type { SyncOutcome } from './state';
@@ -43,7 +44,7 @@ function apply(run: SyncRun, sent: StoredLead[], outcomes: RecordOutcome[], crea
         leads.markSynced(lead.id, o.id, lead.crmType ?? 'Lead');
         if (created) {
           out.created++;
-          if (run.sequence) out.followUps += ctx.store.leadFollowUps.plan(lead.id, run.sequence.name, planFollowUps(run.sequence, today, { ...lead, flags: lead.flags } as never));
+          if (run.sequence) out.followUps += ctx.store.leadFollowUps.plan(lead.id, run.sequence.name, planFollowUps(run.sequence, today, leadOf(lead)));
         } else out.updated++;
       } else if (o?.duplicateOf) {
         leads.markSynced(lead.id, o.duplicateOf, 'Lead', 'a Salesforce duplicate rule matched an existing record: attached to it');
@@ -112,10 +113,10 @@ export const crmSync: ActionHandler = async (payload, ctx) => {
   const leads = ctx.store.leads;
   await reconcile(run);
   for (let page = 0, after = 0; ; page++) {
-    const updates = leads.withStatus('pending', COLLECTION, after).filter((l) => l.crmId);
     const window = leads.withStatus('pending', COLLECTION, after);
     if (window.length === 0) break;
     after = window[window.length - 1].id;
+    const updates = window.filter((l) => l.crmId);
     if (updates.length === 0) continue;
     await send(run, updates, `${ctx.runId}:u${page}`, () => run.sf.updatePeople(updates.map((l) => ({ ref: { id: l.crmId!, type: l.crmType ?? 'Lead', email: l.email }, fields: leadFields(l) }))), false);
   }

@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js';
 import { closeSync, createReadStream, openSync, renameSync, writeSync } from 'node:fs';
 import type { RejectedRow } from '../../../store/lead-imports';
 import type { RunContext } from '../../runtime/context';
@@ -37,7 +38,7 @@ export function processOneNode(ctx: RunContext) {
   return (state: LeadStateType): Partial<LeadStateType> => {
     const { input } = state;
     const raw = input.mode === 'add' ? (input.raw ?? {}) : state.raw;
-    const normalized = normalizeLead(raw, { defaultCountry: input.defaultCountry as never });
+    const normalized = normalizeLead(raw, { defaultCountry: input.defaultCountry as CountryCode | undefined });
     if (!normalized.ok) throw new Error(normalized.reason);
     const sequence = input.sequenceFile ? loadSequence(input.sequenceFile).name : undefined;
     const { id, outcome } = ctx.store.write(() => ctx.store.leads.upsert(leadValues(normalized.lead, sequence), ctx.runId, input.crm ? 'pending' : 'local'));
@@ -86,7 +87,7 @@ export function importNode(ctx: RunContext) {
       lastLine = item.line;
       if ('reason' in item) rejects.push({ row: item.row, line: item.line, reason: item.reason, text: item.text });
       else {
-        const normalized = normalizeLead(item.raw, { defaultCountry: input.defaultCountry as never });
+        const normalized = normalizeLead(item.raw, { defaultCountry: input.defaultCountry as CountryCode | undefined });
         if (normalized.ok) pending.push({ values: leadValues(normalized.lead, sequence) });
         else rejects.push({ row: item.row, line: item.line, reason: normalized.reason, text: item.text });
       }
