@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { UsageError } from '../core/errors';
-import { readYamlFile, writeFileAtomic } from './files';
+import { writeFileAtomic } from './atomic-write';
+import { readYamlFile } from './files';
 import { assertKnownKey, coerceValue } from './load';
 import { configSchema } from './schema';
 

@@ -1,7 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, parse as parsePath } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { UsageError } from '../core/errors';
+
+// Still exported from here for existing importers; importing them from their own modules does not load the YAML parser.
+export { writeFileAtomic } from './atomic-write';
+export { findProjectConfig } from './paths';
 
 export interface YamlFile {
   path: string;
@@ -32,24 +35,4 @@ export function lineOf(file: YamlFile, path: (string | number)[]): number {
     if (node?.range) return file.lines.linePos(node.range[0]).line;
   }
   return 1;
-}
-
-/** Writes atomically: a crash leaves either the old file or the new one, never half of one. */
-export function writeFileAtomic(path: string, text: string, mode?: number): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${parsePath(path).base}.${process.pid}.tmp`);
-  writeFileSync(tmp, text, { mode });
-  renameSync(tmp, path);
-}
-
-/** The nearest `.biz/config.yaml` from cwd upwards. */
-export function findProjectConfig(cwd: string): string | undefined {
-  let dir = cwd;
-  for (;;) {
-    const candidate = join(dir, '.biz', 'config.yaml');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
 }

@@ -1,8 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { ZodMiniBoolean, ZodMiniNumber, type core } from 'zod/mini';
 import { UsageError } from '../core/errors';
-import { findProjectConfig, lineOf, readYamlFile } from './files';
-import { resolvePaths, type BizPaths } from './paths';
+import { findProjectConfig, resolvePaths, type BizPaths } from './paths';
 import { configSchema, ENV_KEYS, leafKeys, type BizConfig } from './schema';
 
 export type ConfigSource = 'flag' | 'env' | 'project' | 'user';
@@ -53,23 +53,25 @@ export function assertKnownKey(key: string): void {
 export function coerceValue(key: string, raw: string): unknown {
   assertKnownKey(key);
   const type = leafKeys().get(key);
-  if (type instanceof z.ZodBoolean) {
+  if (type instanceof ZodMiniBoolean) {
     const v = raw.trim().toLowerCase();
     return ['1', 'true', 'yes', 'on'].includes(v) ? true : ['0', 'false', 'no', 'off'].includes(v) ? false : raw;
   }
-  if (type instanceof z.ZodNumber) {
+  if (type instanceof ZodMiniNumber) {
     const n = Number(raw);
     return raw.trim() === '' || Number.isNaN(n) ? raw : n;
   }
   return raw;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
 }
 
-function validateFile(path: string): Tree {
+async function validateFile(path: string): Promise<Tree> {
+  // Imported here, not above, so that a machine without config files never loads the YAML parser.
+  const { lineOf, readYamlFile } = await import('./files');
   const file = readYamlFile(path);
   const data = (file.doc.toJSON() ?? {}) as Tree;
   const result = configSchema.safeParse(data);
@@ -95,7 +97,7 @@ function validateLayer(layer: Tree, origins: Map<string, string>): void {
 }
 
 /** Precedence: flags > environment > project .biz/config.yaml > user config.yaml (DESIGN.md). */
-export function loadConfig(opts: { cwd?: string; env?: NodeJS.ProcessEnv; flags?: Record<string, unknown> } = {}): LoadedConfig {
+export async function loadConfig(opts: { cwd?: string; env?: NodeJS.ProcessEnv; flags?: Record<string, unknown> } = {}): Promise<LoadedConfig> {
   const env = opts.env ?? process.env;
   const paths = resolvePaths(env);
   const userFile = join(paths.configDir, 'config.yaml');
@@ -111,8 +113,8 @@ export function loadConfig(opts: { cwd?: string; env?: NodeJS.ProcessEnv; flags?
     }
   };
 
-  apply(validateFile(userFile), () => userFile);
-  if (projectFile) apply(validateFile(projectFile), () => projectFile);
+  if (existsSync(userFile)) apply(await validateFile(userFile), () => userFile);
+  if (projectFile) apply(await validateFile(projectFile), () => projectFile);
 
   const envLayer: Tree = {};
   const envOrigins = new Map<string, string>();

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface BizPaths {
   configDir: string; // user config.yaml
@@ -30,4 +31,16 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env): BizPaths {
 
 export function tenantDataDir(paths: BizPaths, tenant: string): string {
   return join(paths.dataDir, 'tenants', tenant);
+}
+
+/** The nearest `.biz/config.yaml` from cwd upwards. */
+export function findProjectConfig(cwd: string): string | undefined {
+  let dir = cwd;
+  for (;;) {
+    const candidate = join(dir, '.biz', 'config.yaml');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
 }

@@ -1,68 +1,56 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 
-const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
-const severity = z.enum(['info', 'low', 'medium', 'high', 'critical']);
-const tenantName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be lower-case letters, digits, - or _');
+// zod/mini carries no messages of its own; these are the English ones classic zod gives.
+z.config(en());
+
+// Every key is optional.
+const url = z.optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }));
+const text = z.optional(z.string());
+const pattern = (re: RegExp, message: string) => z.optional(z.string().check(z.regex(re, message)));
+const positiveInt = z.optional(z.int().check(z.positive()));
+const intIn = (min: number, max: number) => z.optional(z.int().check(z.gte(min), z.lte(max)));
+const section = <T extends z.core.$ZodLooseShape>(shape: T) => z.optional(z.strictObject(shape));
 
 /** Every config key biz knows. Objects are strict so a misspelt key is an error that names it. */
-export const configSchema = z
-  .object({
-    tenant: tenantName.optional(),
-    models: z
-      .object({
-        default: z.string().min(1).optional(),
-        timeoutMs: z.number().int().positive().optional(),
-        maxRetries: z.number().int().min(0).max(10).optional(),
-        maxCostUsd: z.number().positive().optional(),
-        openai: z.object({ baseUrl: url.optional() }).strict().optional(),
-        ollama: z.object({ host: z.string().regex(/^(https?:\/\/)?[^\s/]+(:\d+)?\/?$/, 'must be host:port or an http(s) URL').optional() }).strict().optional(),
-      })
-      .strict()
-      .optional(),
-    scan: z
-      .object({
-        failOn: severity.optional(),
-        format: z.string().optional(),
-      })
-      .strict()
-      .optional(),
-    osv: z.object({ apiUrl: url.optional(), dbUrl: url.optional(), dbDir: z.string().optional() }).strict().optional(),
-    gitlab: z.object({ url: url.optional() }).strict().optional(),
-    x: z.object({ apiUrl: url.optional() }).strict().optional(),
-    slack: z.object({ apiUrl: url.optional(), channel: z.string().optional() }).strict().optional(),
-    salesforce: z
-      .object({
-        instanceUrl: url.optional(),
-        loginUrl: url.optional(),
-        apiVersion: z.string().regex(/^\d{2,3}\.0$/, 'must look like 62.0').optional(),
-        bulkThreshold: z.number().int().positive().optional(),
-      })
-      .strict()
-      .optional(),
-    market: z
-      .object({
-        minScore: z.number().int().min(0).max(100).optional(),
-        maxRevisions: z.number().int().min(0).max(5).optional(),
-        brandFile: z.string().optional(),
-      })
-      .strict()
-      .optional(),
-    lead: z
-      .object({
-        defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as US').optional(),
-        sequence: z.string().optional(),
-        slackChannel: z.string().optional(),
-      })
-      .strict()
-      .optional(),
-    auth: z.object({ url: url.optional(), clientId: z.string().optional(), required: z.boolean().optional() }).strict().optional(),
-    team: z
-      .object({ pgUrl: z.string().optional(), kafkaBrokers: z.string().optional() })
-      .strict()
-      .optional(),
-    log: z.object({ level: z.enum(['debug', 'info', 'warn', 'error']).optional() }).strict().optional(),
-  })
-  .strict();
+export const configSchema = z.strictObject({
+  tenant: pattern(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be lower-case letters, digits, - or _'),
+  models: section({
+    default: z.optional(z.string().check(z.minLength(1))),
+    timeoutMs: positiveInt,
+    maxRetries: intIn(0, 10),
+    maxCostUsd: z.optional(z.number().check(z.positive())),
+    openai: section({ baseUrl: url }),
+    ollama: section({ host: pattern(/^(https?:\/\/)?[^\s/]+(:\d+)?\/?$/, 'must be host:port or an http(s) URL') }),
+  }),
+  scan: section({
+    failOn: z.optional(z.enum(['info', 'low', 'medium', 'high', 'critical'])),
+    format: text,
+  }),
+  osv: section({ apiUrl: url, dbUrl: url, dbDir: text }),
+  gitlab: section({ url }),
+  x: section({ apiUrl: url }),
+  slack: section({ apiUrl: url, channel: text }),
+  salesforce: section({
+    instanceUrl: url,
+    loginUrl: url,
+    apiVersion: pattern(/^\d{2,3}\.0$/, 'must look like 62.0'),
+    bulkThreshold: positiveInt,
+  }),
+  market: section({
+    minScore: intIn(0, 100),
+    maxRevisions: intIn(0, 5),
+    brandFile: text,
+  }),
+  lead: section({
+    defaultCountry: pattern(/^[A-Z]{2}$/, 'must be a two-letter country code such as US'),
+    sequence: text,
+    slackChannel: text,
+  }),
+  auth: section({ url, clientId: text, required: z.optional(z.boolean()) }),
+  team: section({ pgUrl: text, kafkaBrokers: text }),
+  log: section({ level: z.optional(z.enum(['debug', 'info', 'warn', 'error'])) }),
+});
 
 export type BizConfig = z.infer<typeof configSchema>;
 
@@ -111,12 +99,12 @@ export const DEFAULTS = {
 } as const;
 
 /** Every leaf key, with its zod type, for `biz config set` (parse a value) and completion. */
-export function leafKeys(): Map<string, z.ZodType> {
-  const out = new Map<string, z.ZodType>();
-  const walk = (schema: z.ZodType, prefix: string) => {
-    const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
-    if (inner instanceof z.ZodObject) {
-      for (const [k, v] of Object.entries(inner.shape)) walk(v as z.ZodType, prefix ? `${prefix}.${k}` : k);
+export function leafKeys(): Map<string, z.ZodMiniType> {
+  const out = new Map<string, z.ZodMiniType>();
+  const walk = (schema: z.ZodMiniType, prefix: string) => {
+    const inner = schema instanceof z.ZodMiniOptional ? (schema.def.innerType as z.ZodMiniType) : schema;
+    if (inner instanceof z.ZodMiniObject) {
+      for (const [k, v] of Object.entries(inner.def.shape)) walk(v as z.ZodMiniType, prefix ? `${prefix}.${k}` : k);
     } else {
       out.set(prefix, inner);
     }

@@ -60,7 +60,7 @@ export function outputMode(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.
 export async function createContext(flags: GlobalFlags, configFlags: Record<string, unknown> = {}): Promise<Context> {
   const env = process.env;
   const cwd = process.cwd();
-  const config = loadConfig({ cwd, env, flags: { tenant: flags.tenant, 'models.default': flags.model, 'models.maxCostUsd': flags.maxCost, ...configFlags } });
+  const config = await loadConfig({ cwd, env, flags: { tenant: flags.tenant, 'models.default': flags.model, 'models.maxCostUsd': flags.maxCost, ...configFlags } });
   registerSecret(env.OPENAI_API_KEY);
   for (const [name, value] of Object.entries(env)) if (/^BIZ_.*(TOKEN|SECRET|KEY|PASSWORD)/.test(name)) registerSecret(value);
   const tenant = config.values.tenant ?? DEFAULTS.tenant;

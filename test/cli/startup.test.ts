@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, run, tempDir, ROOT } from '../helpers';
 
+/** The source files (from the bundle's source maps) of the chunks a run loaded. */
+function bundledSources(loaded: string[]): string[] {
+  return loaded.filter((u) => u.includes('/dist/')).flatMap((u) => JSON.parse(readFileSync(`${new URL(u).pathname}.map`, 'utf8')).sources as string[]);
+}
+
 async function modulesLoadedBy(args: string[]): Promise<string[]> {
   const home = tempDir();
   const trace = join(home, 'imports.txt');
@@ -21,6 +26,16 @@ describe('start-up stays light', () => {
       // commander and the command tree are all that should be parsed: well under the ~10 MB the agents bundle.
       const bytes = loaded.filter((u) => u.includes('/dist/')).reduce((n, u) => n + statSync(new URL(u)).size, 0);
       expect(bytes).toBeLessThan(300_000);
+    });
+  }
+});
+
+describe('an idle cron tick stays light', () => {
+  for (const args of [['market', 'publish'], ['market', 'schedule', 'run']]) {
+    it(`biz ${args.join(' ')} with nothing to do and no config file loads neither the YAML parser nor classic zod`, async () => {
+      const sources = bundledSources(await modulesLoadedBy(args));
+      expect(sources.some((s) => s.endsWith('src/config/schema.ts'))).toBe(true);
+      expect(sources.filter((s) => /node_modules\/(yaml|zod\/v4\/classic)\//.test(s))).toEqual([]);
     });
   }
 });
