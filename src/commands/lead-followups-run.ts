@@ -11,7 +11,11 @@ export default async function leadFollowUpsRun(_args: string[], flags: { json?: 
   const ctx = await context();
   const today = dayOf(nowMs(ctx.env));
   const store = ctx.store();
-  const [{ salesforceConnection, slackConnection }] = await Promise.all([import('../integrations/connections')]);
+  if (!store.leadFollowUps.hasWork(today)) {
+    if (flags.json) printJson({ actions: [] });
+    return 0;
+  }
+  const { salesforceConnection, slackConnection } = await import('../integrations/connections');
   const crm = Boolean(await salesforceConnection(ctx));
   const slack = await slackConnection(ctx);
   const slackChannel = ctx.config.values.lead?.slackChannel ?? slack?.channel;

@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { IDLE_QUERIES } from './idle-queries';
 
 export interface FollowUp {
   id: number;
@@ -40,6 +41,11 @@ export class LeadFollowUpsRepo {
       'INSERT INTO lead_followups (lead_id, sequence, step, type, subject, description, due) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(lead_id, sequence, step) DO NOTHING',
     );
     return steps.reduce((n, s) => n + stmt.run(leadId, sequence, s.step, s.type, s.subject, s.description, s.due).changes, 0);
+  }
+
+  /** A Task to create or a reminder due by `today`: what `lead followups run` would act on. */
+  hasWork(today: string): boolean {
+    return this.db.prepare(IDLE_QUERIES['lead followups run']).get({ today }) !== undefined;
   }
 
   byIds(ids: number[]): FollowUp[] {

@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { IDLE_QUERIES } from './idle-queries';
 
 /** review: waits for a person; approved: goes out when due; published: on X; rejected: never goes out. */
 export type PostStatus = 'review' | 'approved' | 'rejected' | 'published';
@@ -156,14 +157,7 @@ export class MarketPostsRepo {
 
   /** Is anything waiting for `publish`? Answered with one indexed query, so an idle cron tick stays cheap. */
   hasWork(now: number): boolean {
-    return (
-      this.db
-        .prepare(
-          `SELECT 1 FROM market_posts WHERE (status = 'approved' AND (publish_at IS NULL OR publish_at <= ?) AND (retry_at IS NULL OR retry_at <= ?))
-           OR (status = 'published' AND slack_status IN ('pending', 'failed')) LIMIT 1`,
-        )
-        .get(now, now) !== undefined
-    );
+    return this.db.prepare(IDLE_QUERIES['market publish']).get({ now }) !== undefined;
   }
 
   /** Published in the last `sinceMs`, newest first: what the model must not repeat and X would call a duplicate. */

@@ -31,11 +31,17 @@ describe('start-up stays light', () => {
 });
 
 describe('an idle cron tick stays light', () => {
-  for (const args of [['market', 'publish'], ['market', 'schedule', 'run']]) {
-    it(`biz ${args.join(' ')} with nothing to do and no config file loads neither the YAML parser nor classic zod`, async () => {
+  for (const args of [['market', 'publish'], ['market', 'schedule', 'run'], ['lead', 'followups', 'run']]) {
+    it(`biz ${args.join(' ')} with nothing to do answers from the idle check: no commander, no config schema, no YAML, no zod`, async () => {
       const sources = bundledSources(await modulesLoadedBy(args));
-      expect(sources.some((s) => s.endsWith('src/config/schema.ts'))).toBe(true);
-      expect(sources.filter((s) => /node_modules\/(yaml|zod\/v4\/classic)\//.test(s))).toEqual([]);
+      expect(sources.some((s) => s.endsWith('src/cron-idle.ts'))).toBe(true);
+      expect(sources.filter((s) => /node_modules\/(commander|yaml|zod)\/|src\/config\/schema\.ts/.test(s))).toEqual([]);
     });
   }
+
+  it('with a flag it takes the full command, which still loads neither the YAML parser nor classic zod', async () => {
+    const sources = bundledSources(await modulesLoadedBy(['market', 'publish', '--campaign', 'launch']));
+    expect(sources.some((s) => s.endsWith('src/config/schema.ts'))).toBe(true);
+    expect(sources.filter((s) => /node_modules\/(yaml|zod\/v4\/classic)\//.test(s))).toEqual([]);
+  });
 });
