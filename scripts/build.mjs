@@ -30,3 +30,18 @@ await build({
   define: { BIZ_VERSION: JSON.stringify(version), BIZ_TEST_LICENSE_KEYS: JSON.stringify(testLicenseKeys) },
   logLevel: 'warning',
 });
+
+// The idle check of the cron entries, as CommonJS for the CommonJS launcher (bin/biz.js): no ES module loader at all.
+await build({
+  entryPoints: ['src/cron-idle.ts'],
+  outfile: `${testLicenseKeysFile ? '.cache/dist-test' : 'dist'}/cron-idle.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  external: ['better-sqlite3'],
+  define: { 'import.meta.url': '__bizModuleUrl' },
+  banner: { js: "const __bizModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});

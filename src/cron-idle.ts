@@ -30,8 +30,11 @@ export function idleCronTick(argv: string[], env: NodeJS.ProcessEnv, cwd: string
     const dbFile = join(tenantDataDir(paths, tenant), 'biz.db');
     if (!existsSync(dbFile)) return true;
     const now = nowMs(env);
-    const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
-    const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+    const load = createRequire(import.meta.url);
+    const Database = load('better-sqlite3') as typeof BetterSqlite3;
+    // Naming the addon skips the `bindings` package's search of a dozen paths.
+    const nativeBinding = load.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    const db = new Database(dbFile, { readonly: true, fileMustExist: true, nativeBinding });
     try {
       if (db.pragma('user_version', { simple: true }) !== MIGRATIONS.length) return false;
       return db.prepare(IDLE_QUERIES[entry as CronEntry]).get({ now, today: new Date(now).toISOString().slice(0, 10) }) === undefined;
