@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readBody } from './http';
+import { maskToken, matchesRoute, readBody, takeFirstMatch } from './http';
 
 export type GitLabFault =
   | { status: 401 | 403 | 409 | 500; message?: string }
@@ -133,10 +133,10 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
     const body = parseBody(raw);
     const query = Object.fromEntries(url.searchParams);
     const credential = credentialOf(req);
-    requests.push({ method, path, rawPath: url.pathname, query, body, auth: credential && `${credential.scheme} ${mask(credential.token)}` });
+    requests.push({ method, path, rawPath: url.pathname, query, body, auth: credential && `${credential.scheme} ${maskToken(credential.token)}` });
 
-    takeFirst(changes, method, path)?.change();
-    const fault = takeFirst(faults, method, path)?.fault;
+    takeFirstMatch(changes, method, path)?.change();
+    const fault = takeFirstMatch(faults, method, path)?.fault;
     if (fault === 'hang') return;
     if (fault !== undefined) return send(res, faultReply(fault));
     if (!credential || !tokens.has(credential.token)) return send(res, { status: 401, body: { message: '401 Unauthorized' } });
@@ -482,7 +482,7 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
       changes.push({ match, change });
     },
     requestsTo(match) {
-      return requests.filter((r) => matches(match, r.method, r.path));
+      return requests.filter((r) => matchesRoute(match, r.method, r.path));
     },
     close() {
       server.closeAllConnections();
@@ -581,24 +581,6 @@ function credentialOf(req: IncomingMessage): { scheme: string; token: string } |
   if (typeof privateToken === 'string' && privateToken) return { scheme: 'private-token', token: privateToken };
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   return bearer ? { scheme: 'bearer', token: bearer } : undefined;
-}
-
-function mask(token: string): string {
-  return token.length <= 8 ? '****' : `${token.slice(0, 4)}****`;
-}
-
-/** `[METHOD ]/path` matches that method (or any) and that path or anything below it. */
-function matches(match: string, method: string, path: string): boolean {
-  const spaced = /^([A-Z]+) (.*)$/.exec(match);
-  const wantMethod = spaced?.[1];
-  const prefix = (spaced?.[2] ?? match).replace(/\/$/, '');
-  if (wantMethod && wantMethod !== method) return false;
-  return path === prefix || path.startsWith(`${prefix}/`);
-}
-
-function takeFirst<T extends { match: string }>(queue: T[], method: string, path: string): T | undefined {
-  const index = queue.findIndex((entry) => matches(entry.match, method, path));
-  return index >= 0 ? queue.splice(index, 1)[0] : undefined;
 }
 
 function parseBody(raw: string): unknown {

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { readBody } from './http';
+import { maskToken, matchesRoute, readBody, takeFirstMatch } from './http';
 
 export type SalesforceFault =
   | 500 // UNKNOWN_EXCEPTION
@@ -167,10 +167,10 @@ export async function startFakeSalesforce(options: FakeSalesforceOptions = {}): 
     const path = api ? (api[2] ?? '/').replace(/\/$/, '') || '/' : url.pathname;
     const body = parseBody(await readBody(req), req.headers['content-type'] ?? '');
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    requests.push({ method, path, version: api?.[1], query: Object.fromEntries(url.searchParams), body, auth: token && `Bearer ${mask(token)}` });
+    requests.push({ method, path, version: api?.[1], query: Object.fromEntries(url.searchParams), body, auth: token && `Bearer ${maskToken(token)}` });
     if (api) apiCalls++;
 
-    const fault = takeFirst(faults, method, path)?.fault;
+    const fault = takeFirstMatch(faults, method, path)?.fault;
     if (fault === 'hang') return;
     if (fault !== undefined && fault !== 'drop-after-write') return send(res, faultReply(fault));
     let reply: Reply;
@@ -535,7 +535,7 @@ export async function startFakeSalesforce(options: FakeSalesforceOptions = {}): 
       jobFailures.push(errorMessage);
     },
     requestsTo(match) {
-      return requests.filter((r) => matches(match, r.method, r.path));
+      return requests.filter((r) => matchesRoute(match, r.method, r.path));
     },
     close() {
       server.closeAllConnections();
@@ -660,19 +660,3 @@ function notFound(): Reply {
   return { status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] };
 }
 
-function mask(token: string): string {
-  return token.length <= 8 ? '****' : `${token.slice(0, 4)}****`;
-}
-
-/** `[METHOD ]/path` matches that method (or any) and that path or anything below it. */
-function matches(match: string, method: string, path: string): boolean {
-  const spaced = /^([A-Z]+) (.*)$/.exec(match);
-  const prefix = (spaced?.[2] ?? match).replace(/\/$/, '');
-  if (spaced?.[1] && spaced[1] !== method) return false;
-  return path === prefix || path.startsWith(`${prefix}/`);
-}
-
-function takeFirst<T extends { match: string }>(queue: T[], method: string, path: string): T | undefined {
-  const index = queue.findIndex((entry) => matches(entry.match, method, path));
-  return index >= 0 ? queue.splice(index, 1)[0] : undefined;
-}

@@ -8,7 +8,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readBody, sendJson } from './http';
+import { maskToken, readBody, sendJson } from './http';
 
 export type SlackFault =
   | { status: 429; retryAfter: number }
@@ -92,7 +92,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const method = url.pathname.startsWith('/api/') ? url.pathname.slice('/api/'.length) : '';
     const { token: bodyToken, ...args } = { ...Object.fromEntries(url.searchParams), ...parseArgs(await readBody(req), req.headers['content-type'] ?? '') };
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? (typeof bodyToken === 'string' ? bodyToken : undefined);
-    requests.push({ method, args, ...(token ? { auth: mask(token) } : {}) });
+    requests.push({ method, args, ...(token ? { auth: maskToken(token) } : {}) });
 
     const index = faults.findIndex((f) => f.method === method);
     const fault = index >= 0 ? faults.splice(index, 1)[0]!.fault : undefined;
@@ -247,6 +247,3 @@ function failed(error: string): Args {
   return { ok: false, error };
 }
 
-function mask(token: string): string {
-  return token.length <= 8 ? '****' : `${token.slice(0, 4)}****`;
-}

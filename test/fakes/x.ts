@@ -10,6 +10,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { maskToken, matchesRoute, takeFirstMatch } from './http';
 
 export type XFault =
   /** Rate limited: `reset` in epoch seconds; `day` says a 24-hour limit (the user's or the app's) is used up. */
@@ -144,7 +145,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     requests.push({ method, path: url.pathname, query, body: recordable(body), auth: credential && describe(credential) });
 
     const route = routeKey(method, url.pathname);
-    const fault = takeFirst(faults, method, url.pathname)?.fault;
+    const fault = takeFirstMatch(faults, method, url.pathname)?.fault;
     if (fault === 'hang') return;
     if (fault !== undefined && fault !== 'drop-after-create') return send(res, faultReply(fault, route));
     const signedUrl = `http://${req.headers.host ?? ''}${url.pathname}`;
@@ -346,7 +347,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     failNext(match, ...queued) {
       for (const fault of queued) faults.push({ match, fault });
     },
-    requestsTo: (match) => requests.filter((r) => matches(match, r.method, r.path)),
+    requestsTo: (match) => requests.filter((r) => matchesRoute(match, r.method, r.path)),
     close() {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
@@ -371,8 +372,8 @@ function credentialOf(header: string | undefined): Credential | undefined {
 }
 
 function describe(credential: Credential): string {
-  if (credential.kind === 'bearer') return `bearer ${mask(credential.token)}`;
-  return `oauth1 ${mask(credential.params.oauth_consumer_key ?? '')}, token ${mask(credential.params.oauth_token ?? '')}`;
+  if (credential.kind === 'bearer') return `bearer ${maskToken(credential.token)}`;
+  return `oauth1 ${maskToken(credential.params.oauth_consumer_key ?? '')}, token ${maskToken(credential.params.oauth_token ?? '')}`;
 }
 
 /** RFC 5849 HMAC-SHA1 over the method, the URL without its query, and every oauth_, query and form parameter. */
@@ -461,20 +462,3 @@ function send(res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers }).end(JSON.stringify(reply.body ?? {}));
 }
 
-function mask(token: string): string {
-  return token.length <= 8 ? '****' : `${token.slice(0, 4)}****`;
-}
-
-/** `[METHOD ]/path` matches that method (or any) and that path or anything below it. */
-function matches(match: string, method: string, path: string): boolean {
-  const spaced = /^([A-Z]+) (.*)$/.exec(match);
-  const wantMethod = spaced?.[1];
-  const prefix = (spaced?.[2] ?? match).replace(/\/$/, '');
-  if (wantMethod && wantMethod !== method) return false;
-  return path === prefix || path.startsWith(`${prefix}/`);
-}
-
-function takeFirst<T extends { match: string }>(queue: T[], method: string, path: string): T | undefined {
-  const index = queue.findIndex((entry) => matches(entry.match, method, path));
-  return index >= 0 ? queue.splice(index, 1)[0] : undefined;
-}
