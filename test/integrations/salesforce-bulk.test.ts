@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectSalesforce, SalesforceRequestError, type LeadFields } from '../../src/integrations/salesforce';
 import { parseRowError } from '../../src/integrations/salesforce/bulk-csv';
 import { startFakeSalesforce, type FakeSalesforce } from '../fakes/salesforce';
+import { rejection } from '../support/rejection';
 
 let fake: FakeSalesforce;
 
@@ -14,15 +15,6 @@ afterEach(() => fake.close());
 
 function connect() {
   return connectSalesforce({ instanceUrl: fake.url, loginUrl: fake.url, apiVersion: '62.0', auth: { kind: 'token', accessToken: fake.accessToken } });
-}
-
-async function failure(promise: Promise<unknown>): Promise<SalesforceRequestError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SalesforceRequestError);
-  return error as SalesforceRequestError;
 }
 
 const leads = (count: number, from = 0): LeadFields[] =>
@@ -77,7 +69,7 @@ describe('Salesforce adapter: Bulk API 2.0 inserts', () => {
     const records = leads(300);
     let jobId = '';
     const first = await connect();
-    const error = await failure(first.bulkCreateLeads(records, { pollIntervalMs: 1, timeoutMs: 0, onJob: (id) => (jobId = id) }));
+    const error = await rejection(first.bulkCreateLeads(records, { pollIntervalMs: 1, timeoutMs: 0, onJob: (id) => (jobId = id) }), SalesforceRequestError);
     expect(error.message).toBe(`Bulk job ${jobId} is still InProgress after 0 s`);
     expect(error.ambiguous).toBe(true);
     expect(fake.jobs.get(jobId)?.deleted).toBe(false);
@@ -94,16 +86,16 @@ describe('Salesforce adapter: Bulk API 2.0 inserts', () => {
     fake.failNext('PATCH /jobs/ingest', 503);
     const sf = await connect();
     let started = '';
-    const lost = await failure(sf.bulkCreateLeads(leads(10), { ...FAST, onJob: (id) => (started = id) }));
+    const lost = await rejection(sf.bulkCreateLeads(leads(10), { ...FAST, onJob: (id) => (started = id) }), SalesforceRequestError);
     expect(lost.ambiguous).toBe(true);
     expect(fake.jobs.get(started)?.state).toBe('UploadComplete');
     const outcomes = await (await connect()).resumeBulkLeads(started, leads(10), FAST);
     expect(outcomes.every((o) => o.ok)).toBe(true);
 
     let refused = '';
-    expect((await failure(sf.bulkCreateLeads(leads(10, 10), { ...FAST, onJob: (id) => (refused = id) }))).ambiguous).toBe(true);
+    expect((await rejection(sf.bulkCreateLeads(leads(10, 10), { ...FAST, onJob: (id) => (refused = id) }), SalesforceRequestError)).ambiguous).toBe(true);
     expect(fake.jobs.get(refused)?.state).toBe('Open');
-    const resumed = await failure((await connect()).resumeBulkLeads(refused, leads(10, 10), FAST));
+    const resumed = await rejection((await connect()).resumeBulkLeads(refused, leads(10, 10), FAST), SalesforceRequestError);
     expect(resumed.message).toBe(`Bulk job ${refused} was never started, so it imported nothing; it is aborted now`);
     expect(resumed.ambiguous).toBe(false);
     expect(fake.jobs.get(refused)?.state).toBe('Aborted');
@@ -113,7 +105,7 @@ describe('Salesforce adapter: Bulk API 2.0 inserts', () => {
   it('never re-sends the upload: a failed PUT fails the call, and nothing is imported', async () => {
     fake.failNext('PUT /jobs/ingest', 503);
     let jobId = '';
-    const error = await failure((await connect()).bulkCreateLeads(leads(50), { ...FAST, onJob: (id) => (jobId = id) }));
+    const error = await rejection((await connect()).bulkCreateLeads(leads(50), { ...FAST, onJob: (id) => (jobId = id) }), SalesforceRequestError);
     expect(error).toMatchObject({ ambiguous: false, status: 503 });
     expect(error.message).toBe(`Salesforce could not upload 50 Leads to bulk job ${jobId}: SERVER_UNAVAILABLE: Server is temporarily unavailable, please try again later (HTTP 503)`);
     expect(fake.requestsTo('PUT /jobs/ingest')).toHaveLength(1);

@@ -9,6 +9,7 @@ import {
   type SalesforceOptions,
 } from '../../src/integrations/salesforce';
 import { startFakeSalesforce, type FakeSalesforce } from '../fakes/salesforce';
+import { rejection } from '../support/rejection';
 
 let fake: FakeSalesforce;
 
@@ -22,15 +23,6 @@ function connect(auth?: SalesforceAuth, extra: Partial<SalesforceOptions> = {}) 
   return connectSalesforce({ instanceUrl: fake.url, loginUrl: fake.url, apiVersion: '62.0', auth: auth ?? { kind: 'token', accessToken: fake.accessToken }, ...extra });
 }
 
-async function failure<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(type);
-  return error as T;
-}
-
 const lead = (n: number): LeadFields => ({ LastName: `Last${n}`, Email: `fault${n}@example.test`, Company: 'Acme' });
 const leads = (count: number): LeadFields[] => Array.from({ length: count }, (_, n) => lead(n));
 
@@ -38,7 +30,7 @@ describe('Salesforce adapter: limits and lost replies', () => {
   it('stops at REQUEST_LIMIT_EXCEEDED with a limit error; what was written before stays written', async () => {
     const sf = await connect();
     fake.setApiLimit(fake.apiCalls + 1);
-    const error = await failure(sf.createLeads(leads(450)), SalesforceLimitError);
+    const error = await rejection(sf.createLeads(leads(450)), SalesforceLimitError);
     expect(error.message).toBe("Salesforce refused to create Leads 201-400 of 450: the org's API request limit is used up (REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.)");
     expect(error.hint).toContain('run again later');
     expect(error.exitCode).toBe(1);
@@ -48,7 +40,7 @@ describe('Salesforce adapter: limits and lost replies', () => {
   it('says a write whose reply was lost may have landed; the record is there to be found before a retry', async () => {
     const sf = await connect();
     fake.failNext('POST /composite/sobjects', 'drop-after-write');
-    const error = await failure(sf.createLeads([lead(1), lead(2)]), SalesforceRequestError);
+    const error = await rejection(sf.createLeads([lead(1), lead(2)]), SalesforceRequestError);
     expect(error.message).toBe('The connection to Salesforce broke during create Leads 1-2 of 2 (ECONNRESET)');
     expect(error.ambiguous).toBe(true);
     expect(error.status).toBeUndefined();
@@ -63,12 +55,12 @@ describe('Salesforce adapter: limits and lost replies', () => {
     const sf = await connect(undefined, { timeoutMs: 200 });
     fake.failNext('PATCH /composite/sobjects', 'hang');
     const person = fake.addLead(lead(1));
-    const write = await failure(sf.updatePeople([{ ref: { id: person.Id, type: 'Lead', email: 'fault1@example.test' }, fields: { Title: 'CTO' } }]), SalesforceRequestError);
+    const write = await rejection(sf.updatePeople([{ ref: { id: person.Id, type: 'Lead', email: 'fault1@example.test' }, fields: { Title: 'CTO' } }]), SalesforceRequestError);
     expect(write.message).toBe('Salesforce gave no answer within 0.2 s to update Leads and Contacts 1-1 of 1');
     expect(write.ambiguous).toBe(true);
 
     fake.failNext('POST /composite', 'hang');
-    const read = await failure(sf.findByEmail(['fault1@example.test']), SalesforceRequestError);
+    const read = await rejection(sf.findByEmail(['fault1@example.test']), SalesforceRequestError);
     expect(read.message).toBe('Salesforce gave no answer within 0.2 s to look up 1 email');
     expect(read.ambiguous).toBe(false);
     expect(fake.requests.filter((r) => r.path === '/composite')).toHaveLength(1);
@@ -77,17 +69,17 @@ describe('Salesforce adapter: limits and lost replies', () => {
   it('takes a 5xx to a write as ambiguous and a 4xx as surely not written; nothing is retried', async () => {
     const sf = await connect();
     fake.failNext('POST /composite/sobjects', 500);
-    const server = await failure(sf.createLeads([lead(1)]), SalesforceRequestError);
+    const server = await rejection(sf.createLeads([lead(1)]), SalesforceRequestError);
     expect(server).toMatchObject({ ambiguous: true, status: 500 });
     expect(server.message).toBe(
       'Salesforce could not create Leads 1-1 of 1: UNKNOWN_EXCEPTION: An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-8901 (-1) (HTTP 500)',
     );
 
     fake.failNext('POST /composite/sobjects', { status: 400, errorCode: 'JSON_PARSER_ERROR', message: 'Unexpected character' });
-    expect(await failure(sf.createLeads([lead(1)]), SalesforceRequestError)).toMatchObject({ ambiguous: false, status: 400 });
+    expect(await rejection(sf.createLeads([lead(1)]), SalesforceRequestError)).toMatchObject({ ambiguous: false, status: 400 });
 
     fake.failNext('POST /composite', 503);
-    expect(await failure(sf.findByEmail(['a@example.test']), SalesforceRequestError)).toMatchObject({ ambiguous: false, status: 503 });
+    expect(await rejection(sf.findByEmail(['a@example.test']), SalesforceRequestError)).toMatchObject({ ambiguous: false, status: 503 });
     expect(fake.requestsTo('POST /composite/sobjects')).toHaveLength(2);
     expect(fake.requests.filter((r) => r.path === '/composite')).toHaveLength(1);
   });
@@ -96,7 +88,7 @@ describe('Salesforce adapter: limits and lost replies', () => {
     const sf = await connect();
     const url = fake.url;
     await fake.close();
-    const error = await failure(sf.createLeads([lead(1)]), SalesforceRequestError);
+    const error = await rejection(sf.createLeads([lead(1)]), SalesforceRequestError);
     expect(error.message).toBe(`Could not reach Salesforce at ${url} to create Leads 1-1 of 1 (ECONNREFUSED)`);
     expect(error.ambiguous).toBe(false);
     fake = await startFakeSalesforce();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectSalesforce, SalesforceAuthError, type LeadFields, type SalesforceAuth, type SalesforceOptions } from '../../src/integrations/salesforce';
 import { parseSoql, startFakeSalesforce, type FakeSalesforce } from '../fakes/salesforce';
+import { rejection } from '../support/rejection';
 
 let fake: FakeSalesforce;
 
@@ -18,15 +19,6 @@ function authOf(kind: SalesforceAuth['kind']): SalesforceAuth {
 
 function connect(kind: SalesforceAuth['kind'] = 'token', extra: Partial<SalesforceOptions> = {}) {
   return connectSalesforce({ instanceUrl: fake.url, loginUrl: fake.url, apiVersion: '62.0', auth: authOf(kind), ...extra });
-}
-
-async function failure<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(type);
-  return error as T;
 }
 
 const lead = (n: number, extra: Partial<LeadFields> = {}): LeadFields => ({ FirstName: `First${n}`, LastName: `Last${n}`, Email: `lead${n}@example.test`, Company: `Company ${n}`, ...extra });
@@ -85,7 +77,7 @@ describe('Salesforce adapter: authentication', () => {
     const sf = await connect('refresh');
     const expired = { status: 401, errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' };
     fake.failNext('POST /composite/sobjects', expired, expired);
-    const error = await failure(sf.createLeads([lead(1)]), SalesforceAuthError);
+    const error = await rejection(sf.createLeads([lead(1)]), SalesforceAuthError);
     expect(error.message).toBe('Salesforce rejected the access token again right after issuing it (INVALID_SESSION_ID)');
     expect(error.exitCode).toBe(3);
     expect(fake.requestsTo('POST /services/oauth2/token')).toHaveLength(2);
@@ -96,21 +88,21 @@ describe('Salesforce adapter: authentication', () => {
   it('cannot refresh a plain access token: an auth error that says how to connect', async () => {
     const sf = await connect('token');
     fake.expireAccessTokens();
-    const error = await failure(sf.findByEmail(['a@example.test']), SalesforceAuthError);
+    const error = await rejection(sf.findByEmail(['a@example.test']), SalesforceAuthError);
     expect(error.message).toBe(`Salesforce rejected the access token for ${fake.url} (INVALID_SESSION_ID): it expired or was revoked`);
     expect(error.hint).toContain('biz lead connect salesforce');
   });
 
   it('says a refresh token was refused (invalid_grant), without showing it', async () => {
     fake.revokeRefreshToken();
-    const error = await failure(connect('refresh'), SalesforceAuthError);
+    const error = await rejection(connect('refresh'), SalesforceAuthError);
     expect(error.message).toBe(`Salesforce at ${fake.url} refused the refresh token (invalid_grant: expired access/refresh token)`);
     expect(error.hint).toContain('biz lead connect salesforce');
     expect(`${error.message} ${error.hint} ${error.stack}`).not.toContain(fake.refreshToken);
   });
 
   it('says which credential is missing, before loading jsforce or sending anything', async () => {
-    const error = await failure(connectSalesforce({ loginUrl: fake.url, apiVersion: '62.0', auth: { kind: 'client-credentials', clientId: 'id', clientSecret: '' } }), SalesforceAuthError);
+    const error = await rejection(connectSalesforce({ loginUrl: fake.url, apiVersion: '62.0', auth: { kind: 'client-credentials', clientId: 'id', clientSecret: '' } }), SalesforceAuthError);
     expect(error.message).toBe('No Salesforce client secret is configured');
     expect(error.hint).toContain('biz lead connect salesforce');
     expect(fake.requests).toHaveLength(0);
