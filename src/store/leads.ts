@@ -167,6 +167,11 @@ export class LeadsRepo {
     return this.db.prepare('SELECT COUNT(*) FROM leads WHERE crm_status = ?').pluck().get(status) as number;
   }
 
+  /** Salesforce is connected now: leads kept only here until then are to be written with the next run. */
+  queueLocalForCrm(): number {
+    return this.db.prepare("UPDATE leads SET crm_status = 'pending' WHERE crm_status = 'local'").run().changes;
+  }
+
   /** The CRM record this lead turned out to be (found by email or name before writing). */
   attach(id: number, crmId: string, crmType: 'Lead' | 'Contact'): void {
     this.db.prepare('UPDATE leads SET crm_id = ?, crm_type = ?, updated_at = ? WHERE id = ?').run(crmId, crmType, Date.now(), id);

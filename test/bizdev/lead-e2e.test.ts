@@ -73,6 +73,17 @@ describe('biz lead against a fake Salesforce (real jsforce)', () => {
     expect(leadsInCrm()).toHaveLength(1);
   });
 
+  it('leads kept locally before Salesforce was connected go there with the next run', async () => {
+    const local = { ...env, BIZ_SALESFORCE_CLIENT_ID: '', BIZ_SALESFORCE_CLIENT_SECRET: '', BIZ_SALESFORCE_REFRESH_TOKEN: '' };
+    const first = await biz(['lead', 'add', '--name', 'Early Bird', '--email', 'early@bird.example', '--company', 'Bird Co', '--no-sequence'], { env: local, cwd: project });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/not connected/);
+    expect(leadsInCrm()).toHaveLength(0);
+    const second = await biz(['lead', 'add', '--name', 'Late Owl', '--email', 'late@owl.example', '--company', 'Owl Co', '--yes', '--no-sequence'], { env, cwd: project });
+    expect(second.code).toBe(0);
+    expect(leadsInCrm().map((l) => l.Email).sort()).toEqual(['early@bird.example', 'late@owl.example']);
+  });
+
   it('a person who is already a Contact is updated, not created as a Lead', async () => {
     const contact = sf.addContact({ FirstName: 'Grace', LastName: 'Hopper', Email: 'grace@navy.example', AccountName: 'Navy' });
     const r = await biz(['lead', 'add', '--name', 'Grace Hopper', '--email', 'grace@navy.example', '--company', 'Navy', '--title', 'Rear Admiral', '--yes', '--no-sequence'], { env, cwd: project });

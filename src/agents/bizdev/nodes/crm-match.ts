@@ -13,6 +13,8 @@ export function crmMatchNode(ctx: RunContext) {
     if (!state.input.crm || state.input.check) return {};
     const sf = await salesforceOf(ctx);
     const leads = ctx.store.leads;
+    const waiting = ctx.store.write(() => leads.queueLocalForCrm());
+    if (waiting > 0) ctx.emit('message', { text: `${waiting} lead(s) kept on this machine before Salesforce was connected go there now` });
     let matched = 0;
     for (let after = 0; ; ) {
       const batch = leads.withStatus('pending', PAGE, after);
