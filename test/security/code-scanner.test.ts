@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScanWarning } from '../../src/agents/security/findings';
 import { CODE_RULES, createCodeScanner } from '../../src/agents/security/scanners/code/index';
 import { regexLiteralsIn } from '../../src/agents/security/scanners/code/javascript/regex-literals';
-import { KeywordMatcher } from '../../src/agents/security/scanners/code/keywords';
+import { KeywordIndex } from '../../src/agents/security/scanners/keyword-index';
 
 const PARSING = join(__dirname, '../fixtures/code/parsing');
 const scanner = createCodeScanner();
@@ -126,16 +126,17 @@ describe('code scanner', () => {
   });
 });
 
-describe('KeywordMatcher', () => {
-  it('reports each group whose words occur, overlapping and at the ends of the text', () => {
-    const matcher = new KeywordMatcher([['eval', 'exec'], ['execute'], ['he'], ['she', 'hers']]);
-    expect(matcher.scan(Buffer.from(''))).toBe(0);
-    expect(matcher.scan(Buffer.from('eva'))).toBe(0);
-    expect(matcher.scan(Buffer.from('xeval'))).toBe(0b0001);
-    expect(matcher.scan(Buffer.from('execute'))).toBe(0b0011);
-    expect(matcher.scan(Buffer.from('ushers'))).toBe(0b1100);
-    expect(matcher.scan(Buffer.from('EVAL é exec'))).toBe(0b0001);
-    expect(matcher.scan(Buffer.from('ex\u00e9c'))).toBe(0);
+describe('KeywordIndex, case-sensitive (the code prefilter)', () => {
+  it('finds each word in its exact case, overlapping and at the ends of the text', () => {
+    const index = new KeywordIndex(['eval', 'exec', 'execute', 'he', 'she', 'hers'], { caseSensitive: true });
+    const found = (text: string) => index.find(Buffer.from(text)).flatMap((at, word) => (at ? [`${index.keywords[word]}@${at.join(',')}`] : []));
+    expect(found('')).toEqual([]);
+    expect(found('eva')).toEqual([]);
+    expect(found('xeval')).toEqual(['eval@1']);
+    expect(found('execute')).toEqual(['exec@0', 'execute@0']);
+    expect(found('ushers')).toEqual(['he@2', 'she@1', 'hers@2']);
+    expect(found('EVAL é exec')).toEqual(['exec@8']);
+    expect(found('ex\u00e9c')).toEqual([]);
   });
 });
 

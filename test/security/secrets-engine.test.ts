@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../src/agents/security/findings';
 import { createSecretsScanner, maskSecret, type SecretRule } from '../../src/agents/security/scanners/secrets';
 import { sourceFile } from '../../src/agents/security/file-reader';
-import { KeywordIndex } from '../../src/agents/security/scanners/secrets/keyword-index';
+import { KeywordIndex } from '../../src/agents/security/scanners/keyword-index';
 import { alnum, base32, digits, hex, pem } from '../fixtures/secrets/fake-tokens';
 
 const scanner = createSecretsScanner();
@@ -22,6 +22,24 @@ describe('KeywordIndex', () => {
     const index = new KeywordIndex(['sk', 'sk-proj-', 'ask', 'akia']);
     expect(index.find(Buffer.from('Ask SK-PROJ-x; akiA task'))).toEqual([[1, 4, 22], [4], [0, 21], [15]]);
     expect(index.find(Buffer.from('nothing here'))).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('finds what a plain search finds, in texts of every length', () => {
+    const keywords = ['sk', 'sk-proj-', 'ask', 'token', 'secret_access_key'];
+    const index = new KeywordIndex(keywords);
+    const words = ['Ask', 'sk-Proj-', 'tok', 'en', 'SECRET_', 'access_key', 'x', 'é', '\n'];
+    for (let seed = 1; seed < 300; seed++) {
+      let text = '';
+      for (let n = seed; text.length < seed % 97; n = (n * 7919 + 13) % 10007) text += words[n % words.length];
+      const bytes = Buffer.from(text);
+      const lower = Buffer.from(text.toLowerCase());
+      const expected = keywords.map((keyword) => {
+        const at: number[] = [];
+        for (let i = lower.indexOf(keyword); i !== -1; i = lower.indexOf(keyword, i + 1)) at.push(i);
+        return at.length > 0 ? at : undefined;
+      });
+      expect(index.find(bytes)).toEqual(expected);
+    }
   });
 
   it('gives byte offsets past multi-byte characters, and matches keywords with non-ASCII letters in either case', () => {

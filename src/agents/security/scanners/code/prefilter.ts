@@ -1,5 +1,5 @@
 import { regexLiteralsIn, without } from './javascript/regex-literals';
-import { KeywordMatcher } from './keywords';
+import { KeywordIndex } from '../keyword-index';
 import { redosFragment } from './redos';
 import type { Language } from './rules';
 
@@ -119,14 +119,25 @@ const TRIGGERS: Record<Language, Trigger[]> = {
   ],
 };
 
-const MATCHERS: Record<Language, KeywordMatcher> = {
-  js: new KeywordMatcher(TRIGGERS.js.map((trigger) => trigger.words)),
-  py: new KeywordMatcher(TRIGGERS.py.map((trigger) => trigger.words)),
-};
+/** Every trigger word of a language in one index, and which trigger each word belongs to. */
+function wordIndex(triggers: Trigger[]): { index: KeywordIndex; triggerOf: number[] } {
+  if (triggers.length > 31) throw new Error('at most 31 triggers fit a bit mask');
+  return {
+    index: new KeywordIndex(triggers.flatMap((trigger) => trigger.words), { caseSensitive: true }),
+    triggerOf: triggers.flatMap((trigger, index) => trigger.words.map(() => index)),
+  };
+}
+
+const WORDS: Record<Language, { index: KeywordIndex; triggerOf: number[] }> = { js: wordIndex(TRIGGERS.js), py: wordIndex(TRIGGERS.py) };
 
 /** The triggers whose words occur in the file's bytes, as a bit mask: with none, no rule can fire. */
 export function triggeredBy(language: Language, bytes: Uint8Array): number {
-  return MATCHERS[language].scan(bytes);
+  const { index, triggerOf } = WORDS[language];
+  let triggers = 0;
+  index.occurring(bytes).forEach((occurs, word) => {
+    if (occurs) triggers |= 1 << triggerOf[word];
+  });
+  return triggers;
 }
 
 /** Whether, for one of the triggers found, the text also has the shape of the construct its rule looks for. */

@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { bytesOf, type SourceFile } from '../../findings';
 import { isAllowed } from './allowlist';
 import { shannonEntropy } from './entropy';
-import { KeywordIndex } from './keyword-index';
+import { KeywordIndex } from '../keyword-index';
 import { lineNumberAt, lineStarts } from './line-index';
 import { byteLines, textLines, type Lines } from './lines';
 import type { SecretAllowlist, SecretRule } from './rule';

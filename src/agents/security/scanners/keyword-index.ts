@@ -1,7 +1,8 @@
 /**
- * Aho-Corasick automaton over a file's UTF-8 bytes, ASCII letters case-folded (gitleaks' keyword prefilter): one
- * pass finds every occurrence of every keyword, where one indexOf per keyword would read the file once per keyword.
- * No byte of a multi-byte character is ASCII, so the bytes hold exactly the occurrences the decoded text holds.
+ * Aho-Corasick automaton over a file's UTF-8 bytes (gitleaks' keyword prefilter, also the code scanner's): one pass
+ * finds every occurrence of every keyword, where one indexOf per keyword would read the file once per keyword.
+ * Letters match in either case unless the index is case-sensitive. No byte of a multi-byte character is ASCII, so
+ * the bytes hold exactly the occurrences the decoded text holds.
  */
 export class KeywordIndex {
   /** Byte -> alphabet class; 0 for bytes in no keyword. */
@@ -16,16 +17,22 @@ export class KeywordIndex {
   private readonly next: Int32Array;
   /** Spellings ending in each state, indexed by state number. */
   private readonly outputs: number[][];
+  /** Where keywords end, as pairs of state and offset: the scan loop writes only numbers, which keeps it fast. */
+  private marks: Int32Array = new Int32Array(4096);
 
-  constructor(readonly keywords: readonly string[]) {
-    this.spellings = keywords.flatMap((keyword, index) => spellingsOf(keyword).map((bytes) => ({ keyword: index, bytes })));
+  constructor(
+    readonly keywords: readonly string[],
+    { caseSensitive = false } = {},
+  ) {
+    const spell = caseSensitive ? (keyword: string) => [Buffer.from(keyword, 'utf8')] : spellingsOf;
+    this.spellings = keywords.flatMap((keyword, index) => spell(keyword).map((bytes) => ({ keyword: index, bytes })));
     let classes = 1;
     for (const { bytes } of this.spellings) {
       for (const byte of bytes) {
         if (this.classOf[byte] !== 0) continue;
         this.classOf[byte] = classes;
-        if (byte >= 0x41 && byte <= 0x5a) this.classOf[byte | 0x20] = classes;
-        if (byte >= 0x61 && byte <= 0x7a) this.classOf[byte & ~0x20] = classes;
+        if (!caseSensitive && byte >= 0x41 && byte <= 0x5a) this.classOf[byte | 0x20] = classes;
+        if (!caseSensitive && byte >= 0x61 && byte <= 0x7a) this.classOf[byte & ~0x20] = classes;
         classes++;
       }
     }
@@ -41,24 +48,45 @@ export class KeywordIndex {
 
   /** Byte offsets of every occurrence, per keyword (same order as the constructor's list); undefined when absent. */
   find(bytes: Uint8Array): (number[] | undefined)[] {
-    const found: (number[] | undefined)[] = new Array(this.keywords.length);
-    const { classOf, next } = this;
-    const length = bytes.length;
-    let state = 0;
-    for (let i = 0; i < length; i++) {
-      state = next[state + classOf[bytes[i]]];
-      if (state < 0) {
-        state = -state;
-        this.record(found, state, i);
-      }
-    }
+    const found: (number[] | undefined)[] = new Array<undefined>(this.keywords.length).fill(undefined);
+    this.forEachOccurrence(this.mark(bytes), (keyword, start) => (found[keyword] ??= []).push(start));
     return found;
   }
 
-  private record(found: (number[] | undefined)[], state: number, at: number): void {
-    for (const s of this.outputs[state / this.width]) {
-      const { keyword, bytes } = this.spellings[s];
-      (found[keyword] ??= []).push(at - bytes.length + 1);
+  /** Whether each keyword occurs (same order as the constructor's list). */
+  occurring(bytes: Uint8Array): boolean[] {
+    const occurs = new Array<boolean>(this.keywords.length).fill(false);
+    this.forEachOccurrence(this.mark(bytes), (keyword) => (occurs[keyword] = true));
+    return occurs;
+  }
+
+  /**
+   * Runs the automaton over the bytes, filling `marks`; returns how many numbers it wrote. A loop of its own: V8
+   * optimises a long loop while it runs, and code after the loop that had never run yet would undo that.
+   */
+  private mark(bytes: Uint8Array): number {
+    const { classOf, next } = this;
+    let marks = this.marks;
+    let count = 0;
+    let state = 0;
+    for (let i = 0, length = bytes.length; i < length; i++) {
+      state = next[state + classOf[bytes[i]]];
+      if (state < 0) {
+        state = -state;
+        if (count === marks.length) this.marks = marks = doubled(marks);
+        marks[count] = state;
+        marks[count + 1] = i;
+        count += 2;
+      }
+    }
+    return count;
+  }
+
+  /** The keyword and start offset of every occurrence that `mark` wrote down, in order. */
+  private forEachOccurrence(marked: number, visit: (keyword: number, start: number) => void): void {
+    const { marks, outputs, spellings, width } = this;
+    for (let m = 0; m < marked; m += 2) {
+      for (const s of outputs[(marks[m] / width) | 0]) visit(spellings[s].keyword, marks[m + 1] - spellings[s].bytes.length + 1);
     }
   }
 
@@ -123,4 +151,10 @@ function spellingsOf(keyword: string): Buffer[] {
     forms = forms.flatMap((prefix) => cases.map((c) => prefix + c));
   }
   return forms.map((form) => Buffer.from(form, 'utf8'));
+}
+
+function doubled(array: Int32Array): Int32Array {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
 }
