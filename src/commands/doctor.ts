@@ -70,11 +70,27 @@ async function loginCheck(ctx: Context): Promise<Check> {
   }
 }
 
+/** Where each agent's services get their credentials from, without calling them (`connect` checks them). */
+async function connectionsCheck(ctx: Context): Promise<Check> {
+  const { salesforceConnection, slackConnection, xConnection } = await import('../integrations/connections');
+  try {
+    const [x, slack, salesforce] = await Promise.all([xConnection(ctx), slackConnection(ctx), salesforceConnection(ctx)]);
+    const parts = [
+      `X: ${x ? `from the ${x.from}` : 'not connected'}`,
+      `Slack: ${slack ? `from the ${slack.from}${slack.channel ? `, channel ${slack.channel}` : ', no channel set'}` : 'not connected'}`,
+      `Salesforce: ${salesforce ? `from the ${salesforce.from}` : 'not connected'}`,
+    ];
+    return { name: 'services', status: 'ok', detail: parts.join('; ') };
+  } catch (err) {
+    return { name: 'services', status: 'warn', detail: (err as Error).message, fix: (err as { hint?: string }).hint ?? 'Connect them again: biz market connect, biz lead connect.' };
+  }
+}
+
 export default async function doctor(_args: string[], opts: { json?: boolean }, context: () => Promise<Context>): Promise<number> {
   let checks: Check[];
   try {
     const ctx = await context();
-    checks = [nodeCheck(), dataDirCheck(ctx), storeCheck(ctx), await doctorModelCheck(ctx), licenseCheck(ctx), await loginCheck(ctx)];
+    checks = [nodeCheck(), dataDirCheck(ctx), storeCheck(ctx), await doctorModelCheck(ctx), licenseCheck(ctx), await loginCheck(ctx), await connectionsCheck(ctx)];
   } catch (err) {
     checks = [nodeCheck(), { name: 'config', status: 'fail', detail: (err as Error).message, fix: (err as { hint?: string }).hint }];
   }

@@ -21,8 +21,17 @@ describe('biz doctor', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(true);
     const byName = Object.fromEntries(doc.checks.map((c: { name: string; status: string }) => [c.name, c.status]));
-    expect(byName).toEqual({ node: 'ok', 'data dir': 'ok', sqlite: 'ok', model: 'warn', license: 'ok', login: 'ok' });
+    expect(byName).toEqual({ node: 'ok', 'data dir': 'ok', sqlite: 'ok', model: 'warn', license: 'ok', login: 'ok', services: 'ok' });
+    expect(doc.checks.find((c: { name: string }) => c.name === 'services').detail).toBe('X: not connected; Slack: not connected; Salesforce: not connected');
     expect(doc.checks.find((c: { name: string }) => c.name === 'model').fix).toMatch(/set OPENAI_API_KEY[\s\S]*Ollama/);
+  });
+
+  it('says where each service gets its credentials, without printing them', async () => {
+    const token = 'xoxb-1-2-doctorsecret000000';
+    const r = await biz(['doctor', '--json'], { env: cleanEnv(tempDir(), { BIZ_SLACK_TOKEN: token, BIZ_SLACK_CHANNEL: '#m', BIZ_X_BEARER: 'bearer-doctor-secret-000' }) });
+    const services = JSON.parse(r.stdout).checks.find((c: { name: string }) => c.name === 'services');
+    expect(services.detail).toBe('X: from the environment; Slack: from the environment, channel #m; Salesforce: not connected');
+    expect(r.stdout).not.toContain('doctorsecret');
   });
 
   it('sends one tiny real request to the configured model and reports its latency', async () => {
