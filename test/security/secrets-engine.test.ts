@@ -42,6 +42,13 @@ describe('KeywordIndex', () => {
     }
   });
 
+  it('finds every one of many occurrences in a large text', () => {
+    const index = new KeywordIndex(['sk']);
+    const [offsets] = index.find(Buffer.from('sk '.repeat(100_000)));
+    expect(offsets).toHaveLength(100_000);
+    expect(offsets!.every((at, n) => at === 3 * n)).toBe(true);
+  });
+
   it('gives byte offsets past multi-byte characters, and matches keywords with non-ASCII letters in either case', () => {
     const index = new KeywordIndex(['sk', 'clé']);
     expect(index.find(Buffer.from('é sk CLÉ clé Clé'))).toEqual([[3], [6, 11, 16]]);

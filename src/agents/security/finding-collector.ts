@@ -19,13 +19,16 @@ interface Hit {
 export class FindingCollector {
   private readonly hits = new Map<string, Hit>();
   private readonly secrets = new Set<string>();
-  private readonly lines: LineIndex;
+  private lineIndex?: LineIndex;
 
   constructor(
     private readonly path: string,
-    text: string,
-  ) {
-    this.lines = new LineIndex(text);
+    private readonly text: string,
+  ) {}
+
+  /** Built when first needed: most files parsed have nothing to report. */
+  private get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
   }
 
   add(rule: RuleMeta, offset: number, matched: string, message: string): void {

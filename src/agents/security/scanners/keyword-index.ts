@@ -1,3 +1,5 @@
+import { AutomatonLoop } from './automaton-loop';
+
 /**
  * Aho-Corasick automaton over a file's UTF-8 bytes (gitleaks' keyword prefilter, also the code scanner's): one pass
  * finds every occurrence of every keyword, where one indexOf per keyword would read the file once per keyword.
@@ -17,8 +19,7 @@ export class KeywordIndex {
   private readonly next: Int32Array;
   /** Spellings ending in each state, indexed by state number. */
   private readonly outputs: number[][];
-  /** Where keywords end, as pairs of state and offset: the scan loop writes only numbers, which keeps it fast. */
-  private marks: Int32Array = new Int32Array(4096);
+  private readonly loop: AutomatonLoop;
 
   constructor(
     readonly keywords: readonly string[],
@@ -44,50 +45,21 @@ export class KeywordIndex {
     for (let i = 0; i < this.next.length; i++) {
       if (this.outputs[this.next[i] / classes].length > 0) this.next[i] = -this.next[i];
     }
+    this.loop = new AutomatonLoop(this.classOf, this.next);
   }
 
   /** Byte offsets of every occurrence, per keyword (same order as the constructor's list); undefined when absent. */
   find(bytes: Uint8Array): (number[] | undefined)[] {
+    const { outputs, spellings, width } = this;
     const found: (number[] | undefined)[] = new Array<undefined>(this.keywords.length).fill(undefined);
-    this.forEachOccurrence(this.mark(bytes), (keyword, start) => (found[keyword] ??= []).push(start));
-    return found;
-  }
-
-  /** Whether each keyword occurs (same order as the constructor's list). */
-  occurring(bytes: Uint8Array): boolean[] {
-    const occurs = new Array<boolean>(this.keywords.length).fill(false);
-    this.forEachOccurrence(this.mark(bytes), (keyword) => (occurs[keyword] = true));
-    return occurs;
-  }
-
-  /**
-   * Runs the automaton over the bytes, filling `marks`; returns how many numbers it wrote. A loop of its own: V8
-   * optimises a long loop while it runs, and code after the loop that had never run yet would undo that.
-   */
-  private mark(bytes: Uint8Array): number {
-    const { classOf, next } = this;
-    let marks = this.marks;
-    let count = 0;
-    let state = 0;
-    for (let i = 0, length = bytes.length; i < length; i++) {
-      state = next[state + classOf[bytes[i]]];
-      if (state < 0) {
-        state = -state;
-        if (count === marks.length) this.marks = marks = doubled(marks);
-        marks[count] = state;
-        marks[count + 1] = i;
-        count += 2;
+    const marks = this.loop.scan(bytes);
+    for (let m = 0; m < marks.length; m += 2) {
+      for (const s of outputs[(marks[m] / width) | 0]) {
+        const { keyword, bytes: spelling } = spellings[s];
+        (found[keyword] ??= []).push(marks[m + 1] - spelling.length + 1);
       }
     }
-    return count;
-  }
-
-  /** The keyword and start offset of every occurrence that `mark` wrote down, in order. */
-  private forEachOccurrence(marked: number, visit: (keyword: number, start: number) => void): void {
-    const { marks, outputs, spellings, width } = this;
-    for (let m = 0; m < marked; m += 2) {
-      for (const s of outputs[(marks[m] / width) | 0]) visit(spellings[s].keyword, marks[m + 1] - spellings[s].bytes.length + 1);
-    }
+    return found;
   }
 
   private buildTrie(): { children: Int32Array[]; ends: number[][] } {
@@ -151,10 +123,4 @@ function spellingsOf(keyword: string): Buffer[] {
     forms = forms.flatMap((prefix) => cases.map((c) => prefix + c));
   }
   return forms.map((form) => Buffer.from(form, 'utf8'));
-}
-
-function doubled(array: Int32Array): Int32Array {
-  const larger = new Int32Array(array.length * 2);
-  larger.set(array);
-  return larger;
 }

@@ -134,8 +134,8 @@ const WORDS: Record<Language, { index: KeywordIndex; triggerOf: number[] }> = { 
 export function triggeredBy(language: Language, bytes: Uint8Array): number {
   const { index, triggerOf } = WORDS[language];
   let triggers = 0;
-  index.occurring(bytes).forEach((occurs, word) => {
-    if (occurs) triggers |= 1 << triggerOf[word];
+  index.find(bytes).forEach((offsets, word) => {
+    if (offsets) triggers |= 1 << triggerOf[word];
   });
   return triggers;
 }

@@ -4,7 +4,7 @@ import { isAllowed } from './allowlist';
 import { shannonEntropy } from './entropy';
 import { KeywordIndex } from '../keyword-index';
 import { lineNumberAt, lineStarts } from './line-index';
-import { byteLines, textLines, type Lines } from './lines';
+import { ByteLines, TextLines, type Lines } from './lines';
 import type { SecretAllowlist, SecretRule } from './rule';
 
 /** One secret a rule found, before line numbers: offsets are into the scanned text. */
@@ -42,7 +42,7 @@ export class SecretDetector {
     for (const rule of rules) for (const k of rule.keywords) if (k !== '' && !ids.has(k)) ids.set(k, ids.size);
     this.keywords = new KeywordIndex([...ids.keys()]);
     this.compiled = rules.map((rule) => ({
-      rule,
+      rule: withEveryField(rule),
       regex: new RegExp(rule.regex.source, [...new Set(`${rule.regex.flags}gd`)].join('')),
       keywordIds: rule.keywords.filter((k) => k !== '').map((k) => ids.get(k) as number),
     }));
@@ -58,11 +58,12 @@ export class SecretDetector {
     if (this.allowlists.some((list) => list.paths?.some((p) => p.test(path)) && list.condition !== 'AND')) return [];
     const bytes = bytesOf(file);
     const occurrences = this.keywords.find(bytes);
-    const lines = byteLines(bytes, () => file.text);
-    if (isAscii(bytes)) return this.hitsIn(path, lines, occurrences);
+    const ascii = isAscii(bytes);
+    const lines = new ByteLines(bytes, ascii, () => file.text);
+    if (ascii) return this.hitsIn(path, lines, occurrences);
     if (!this.compiled.some((c) => this.applies(c, path) && this.runRule(c, lines, occurrences).length > 0)) return [];
     const text = file.text;
-    return this.hitsIn(path, textLines(text), onTextLines(bytes, text, occurrences));
+    return this.hitsIn(path, new TextLines(text), onTextLines(bytes, text, occurrences));
   }
 
   private applies(c: CompiledRule, path: string): boolean {
@@ -81,10 +82,9 @@ export class SecretDetector {
 
   private runRule(c: CompiledRule, lines: Lines, occurrences: Occurrences): SecretHit[] {
     if (c.keywordIds.length === 0) return this.matchIn(c, lines.whole, 0);
-    if (!c.keywordIds.some((id) => occurrences[id])) return [];
+    const positions = positionsOf(c.keywordIds, occurrences);
+    if (positions.length === 0) return [];
     if (c.rule.wholeText) return this.matchIn(c, lines.whole, 0);
-    const positions = c.keywordIds.flatMap((id) => occurrences[id] ?? []);
-    if (c.keywordIds.length > 1) positions.sort((a, b) => a - b);
     const hits: SecretHit[] = [];
     let scannedTo = -1;
     for (const at of positions) {
@@ -120,11 +120,50 @@ export class SecretDetector {
   }
 }
 
+/** Where any of the keywords occur, in order. A loop rather than array callbacks: it runs for every rule and file. */
+function positionsOf(keywordIds: number[], occurrences: Occurrences): number[] {
+  let positions: number[] = [];
+  let lists = 0;
+  for (let k = 0; k < keywordIds.length; k++) {
+    const offsets = occurrences[keywordIds[k]];
+    if (offsets === undefined) continue;
+    positions = lists === 0 ? offsets : positions.concat(offsets);
+    lists++;
+  }
+  return lists > 1 ? positions.sort(ascending) : positions;
+}
+
+const ascending = (a: number, b: number) => a - b;
+
 /** Moves each byte offset to the start of its line in the decoded text: decoding keeps every line break. */
 function onTextLines(bytes: Buffer, text: string, occurrences: Occurrences): Occurrences {
   const byteStarts = lineStarts(bytes);
   const textStarts = lineStarts(text);
   return occurrences.map((offsets) => offsets?.map((at) => textStarts[lineNumberAt(byteStarts, at) - 1]));
+}
+
+/**
+ * The rule with every optional field present, in one order: all rules then share one object shape, and V8 keeps the
+ * detection loop's code instead of recompiling it each time it meets a rule with other fields.
+ */
+function withEveryField(rule: SecretRule): SecretRule {
+  const fields: { [K in keyof Required<SecretRule>]: SecretRule[K] } = {
+    meta: rule.meta,
+    keywords: rule.keywords,
+    regex: rule.regex,
+    secretGroup: rule.secretGroup,
+    entropy: rule.entropy,
+    allow: rule.allow,
+    stopwords: rule.stopwords,
+    allowlists: rule.allowlists,
+    path: rule.path,
+    check: rule.check,
+    requires: rule.requires,
+    wholeText: rule.wholeText,
+    repeatsAllowed: rule.repeatsAllowed,
+    generic: rule.generic,
+  };
+  return fields;
 }
 
 /** The first capture group that took part in the match; the whole match when the regex has none. */

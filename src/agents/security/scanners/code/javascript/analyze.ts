@@ -49,6 +49,8 @@ function visit(node: Node, context: JsContext): void {
     case 'Literal':
       if ('regex' in node) checkRegexLiteral(node, context);
       return;
+    // An identifier's children are its decorators (always none) and its type annotation (skipped below).
+    case 'Identifier':
     case 'ObjectPattern':
     case 'ArrayPattern':
     case 'TSInterfaceDeclaration':
