@@ -119,8 +119,10 @@ export class AutomatonLoop {
     this.marks = NEXT + next.byteLength;
     this.input = this.marks + MARK_PAIRS * 8;
     this.memory = new wasm.Memory({ initial: Math.ceil(this.input / PAGE) + 1 });
-    new Uint16Array(this.memory.buffer, CLASSES, 256).set(Array.from(classOf, (column) => 4 * column));
-    new Int32Array(this.memory.buffer, NEXT, next.length).set(Array.from(next, (target) => 4 * target));
+    const columns = new Uint16Array(this.memory.buffer, CLASSES, 256);
+    for (let byte = 0; byte < 256; byte++) columns[byte] = 4 * classOf[byte];
+    const targets = new Int32Array(this.memory.buffer, NEXT, next.length);
+    for (let i = 0; i < next.length; i++) targets[i] = 4 * next[i];
     this.run = new wasm.Instance(MODULE, { env: { memory: this.memory } }).exports.run;
   }
 
