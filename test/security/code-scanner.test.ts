@@ -124,6 +124,17 @@ describe('code scanner', () => {
     expect(scanText('plain.js', 'const a = ;\n').warnings).toEqual([]);
     expect(scanText('plain.js', 'const a = eval(;\n').warnings).toHaveLength(1);
   });
+
+  it('skips parsing files whose only trigger is in a comment line or a JSDoc tag, or defines a method of that name', () => {
+    const skipped = [
+      'const a = ;\n// eval(req.query.code) would be dangerous\n',
+      'const a = ;\n/**\n * @param {string} raw raw (undecoded) value\n */\n',
+      'const a = ;\nclass Api { fetch(params, options) { return location; } }\n',
+    ];
+    for (const text of skipped) expect(scanText('broken.js', text).warnings).toEqual([]);
+    const parsed = ['const a = ;\nrun(); // eval(x)\neval(x);\n', 'const a = ;\nif (fetch(location)) {}\n'];
+    for (const text of parsed) expect(scanText('broken.js', text).warnings).toHaveLength(1);
+  });
 });
 
 describe('KeywordIndex, case-sensitive (the code prefilter)', () => {

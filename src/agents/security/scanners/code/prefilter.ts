@@ -19,6 +19,12 @@ function variants(...words: string[]): string[] {
 
 const matches = (pattern: RegExp) => (text: string) => pattern.test(text);
 
+/**
+ * A JavaScript shape that does not count on a line that holds no code: one starting with // or with * @ (a JSDoc
+ * tag). The check runs at the end of a match, on the line where the match ends.
+ */
+const inCode = (pattern: RegExp) => new RegExp(String.raw`(?:${pattern.source})(?<!^[ \t]*(?:\/\/|\*[ \t]*@)[^\n]*)`, `${pattern.flags}m`);
+
 const CREDENTIAL: Trigger = {
   words: [
     ...variants('passw', 'passphrase', 'pwd', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'auth_key', 'private_key'),
@@ -62,12 +68,16 @@ const JS_INPUT = new RegExp(
   ].join('|'),
 );
 
+const HTTP_CALL = inCode(/\.redirect\s*\(|\b(?:fetch|axios|got|request|needle|superagent|https?)\b(?:\.\w+)?\s*\((?![\w$,\s]*\)[ \t]*\{)/);
+
 const TRIGGERS: Record<Language, Trigger[]> = {
   js: [
     {
       words: ['eval', 'Function', 'setTimeout', 'setInterval', 'setImmediate', 'runIn', 'compileFunction', 'Script'],
       shape: matches(
-        /\b(?:eval|Function)\s*\(\s*(?!['"][^'"\\\n]*['"]\s*\))|\beval\s*\)\s*\(|\bset(?:Timeout|Interval|Immediate)\s*\(\s*(?:['"`]|[\w$.]+\s*\+)|\brunIn\w*Context\b|\bcompileFunction\b|\bScript\s*\(/,
+        inCode(
+          /\b(?:eval|Function)\s*\(\s*(?!['"][^'"\\\n]*['"]\s*\))|\beval\s*\)\s*\(|\bset(?:Timeout|Interval|Immediate)\s*\(\s*(?:['"`]|[\w$.]+\s*\+)|\brunIn\w*Context\b|\bcompileFunction\b|\bScript\s*\(/,
+        ),
       ),
     },
     { words: ['child_process'] },
@@ -75,7 +85,9 @@ const TRIGGERS: Record<Language, Trigger[]> = {
       // the SQL methods of javascript/calls.ts, called with anything but a plain string or a function
       words: ['query', 'execute', 'prepare', 'Raw', 'raw', 'unsafe'],
       shape: matches(
-        /\.(?:query|execute|prepare)\s*\(\s*(?!['"][^'"\\\n]*['"]\s*[,)]|function\b|(?:[\w$]+|\([\w$,\s]*\))\s*=>)|\b(?:whereRaw|orWhereRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|raw|unsafe)\s*\(|RawUnsafe\s*\(/,
+        inCode(
+          /\.(?:query|execute|prepare)\s*\(\s*(?!['"][^'"\\\n]*['"]\s*[,)]|function\b|(?:[\w$]+|\([\w$,\s]*\))\s*=>)|\b(?:whereRaw|orWhereRaw|havingRaw|orHavingRaw|orderByRaw|groupByRaw|joinRaw|fromRaw|raw|unsafe)\s*\(|RawUnsafe\s*\(/,
+        ),
       ),
     },
     { words: ['$where', 'unserialize', 'js-yaml', 'libxmljs', 'NODE_TLS_REJECT_UNAUTHORIZED'] },
@@ -85,8 +97,9 @@ const TRIGGERS: Record<Language, Trigger[]> = {
     },
     { words: ['rejectUnauthorized'], shape: matches(/rejectUnauthorized['"`]?\]?\s*[:=]\s*\(*\s*(?:false|!\s*1)\b/) },
     {
+      // a call: not a method of that name being defined, as in `fetch(params, options) {`
       words: ['redirect', 'fetch', 'axios', 'got', 'request', 'needle', 'superagent', 'http'],
-      shape: (text) => /\.redirect\s*\(|\b(?:fetch|axios|got|request|needle|superagent|https?)\b(?:\.\w+)?\s*\(/.test(text) && JS_INPUT.test(text),
+      shape: (text) => HTTP_CALL.test(text) && JS_INPUT.test(text),
     },
     JS_NESTED_QUANTIFIER,
     CREDENTIAL,
