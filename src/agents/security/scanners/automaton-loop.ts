@@ -37,7 +37,7 @@ interface Wasm {
   Instance: new (module: object, imports: object) => { exports: { run: (...args: number[]) => number } };
 }
 
-const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: Wasm };
+const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly?: Wasm };
 
 const I32 = 0x7f;
 const OP = {
@@ -89,16 +89,21 @@ function leb128(n: number): number[] {
 
 const name = (text: string) => [...leb128(text.length), ...Buffer.from(text)];
 
-const MODULE = new wasm.Module(
-  new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [1, 0x60, 6, ...Array<number>(6).fill(I32), 1, I32]),
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]),
-    ...section(3, [1, 0]),
-    ...section(7, [1, ...name('run'), 0x00, 0]),
-    ...section(10, [1, ...leb128(BODY.length + 1), 0, ...BODY]),
-  ]),
-);
+const MODULE_BYTES = new Uint8Array([
+  ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+  ...section(1, [1, 0x60, 6, ...Array<number>(6).fill(I32), 1, I32]),
+  ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]),
+  ...section(3, [1, 0]),
+  ...section(7, [1, ...name('run'), 0x00, 0]),
+  ...section(10, [1, ...leb128(BODY.length + 1), 0, ...BODY]),
+]);
+
+let compiled: object | undefined;
+
+function webAssembly(): Wasm {
+  if (!wasm) throw new Error('content scanning needs WebAssembly, which this Node.js process has turned off (--jitless)');
+  return wasm;
+}
 
 const PAGE = 64 * 1024;
 const MARK_PAIRS = 16 * 1024;
@@ -118,12 +123,14 @@ export class AutomatonLoop {
   constructor(classOf: Uint8Array, next: Int32Array) {
     this.marks = NEXT + next.byteLength;
     this.input = this.marks + MARK_PAIRS * 8;
-    this.memory = new wasm.Memory({ initial: Math.ceil(this.input / PAGE) + 1 });
+    const api = webAssembly();
+    this.memory = new api.Memory({ initial: Math.ceil(this.input / PAGE) + 1 });
     const columns = new Uint16Array(this.memory.buffer, CLASSES, 256);
     for (let byte = 0; byte < 256; byte++) columns[byte] = 4 * classOf[byte];
     const targets = new Int32Array(this.memory.buffer, NEXT, next.length);
     for (let i = 0; i < next.length; i++) targets[i] = 4 * next[i];
-    this.run = new wasm.Instance(MODULE, { env: { memory: this.memory } }).exports.run;
+    compiled ??= new api.Module(MODULE_BYTES);
+    this.run = new api.Instance(compiled, { env: { memory: this.memory } }).exports.run;
   }
 
   /**
